@@ -1,0 +1,34 @@
+package org.grandjour.common;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem detail, the body of every error this API returns. */
+@Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json)")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        @Schema(required = true, description = "Stable URI identifying the kind of problem", examples = "https://grandjour.example/problems/not-found")
+        String type,
+        @Schema(required = true, description = "Short summary of the kind of problem")
+        String title,
+        @Schema(required = true, description = "HTTP status code")
+        int status,
+        @Schema(required = true, description = "Human-readable explanation of this occurrence")
+        String detail,
+        @Schema(description = "Request path this problem occurred on")
+        String instance,
+        @Schema(description = "Field-level validation errors")
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://grandjour.example/problems/";
+
+    @Schema(description = "One invalid input field")
+    public record FieldError(
+            @Schema(required = true) String field,
+            @Schema(required = true) String message) {
+    }
+}

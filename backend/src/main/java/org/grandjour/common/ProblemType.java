@@ -1,0 +1,42 @@
+package org.grandjour.common;
+
+/** The stable problem types of this API: clients may branch on {@link #uri()}. */
+public enum ProblemType {
+    NOT_FOUND("not-found", 404, "Not found"),
+    VALIDATION_FAILED("validation-failed", 400, "Invalid input"),
+    MALFORMED_REQUEST("malformed-request", 400, "Malformed request"),
+    UNAUTHENTICATED("unauthenticated", 401, "Authentication required"),
+    FORBIDDEN("forbidden", 403, "Forbidden"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    CONFLICT("conflict", 409, "Conflict"),
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return Problem.TYPE_BASE + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public ProblemException exception(String detail) {
+        return new ProblemException(this, detail);
+    }
+}

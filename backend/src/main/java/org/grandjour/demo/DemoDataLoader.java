@@ -1,0 +1,187 @@
+package org.grandjour.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.grandjour.attraction.Attraction;
+import org.grandjour.edition.Edition;
+import org.grandjour.offer.Offer;
+import org.grandjour.staff.StaffAssignment;
+import org.grandjour.territory.Territory;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Loads the demo data when the run command asks for it (grandjour.demo.enabled): the historical
+ * 2010 weekend and a live edition whose days are today and tomorrow. Idempotent: existing rows are
+ * kept, a live edition from an earlier day is kept as history if it has tickets.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+    static final String EDITION_2010 = "grand-jour-2010";
+    static final String LIVE_PREFIX = "live-";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The demo door-staff account scans at these attractions. */
+    private static final List<String> STAFF_ATTRACTIONS = List.of("louvre-lens", "base-11-19", "nausicaa");
+
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper mapper;
+    @ConfigProperty(name = "grandjour.demo.enabled")
+    boolean enabled;
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            load();
+        }
+    }
+
+    @Transactional
+    public void load() {
+        DemoDataset data = read();
+        Map<String, Territory> territories = data.territories().stream()
+                .map(this::upsertTerritory).collect(Collectors.toMap(t -> t.code, Function.identity()));
+        List<Attraction> attractions = data.attractions().stream()
+                .map(a -> upsertAttraction(a, territories.get(a.territory()))).toList();
+        Map<String, DemoDataset.DemoAttraction> bySlug = data.attractions().stream()
+                .collect(Collectors.toMap(DemoDataset.DemoAttraction::slug, Function.identity()));
+
+        if (Edition.findBySlug(EDITION_2010) == null) {
+            Edition e = edition(EDITION_2010, "Grand Jour 2010", LocalDate.of(2010, 3, 27), LocalDate.of(2010, 3, 28),
+                    LocalDate.of(2010, 3, 1).atTime(9, 0), territories.values());
+            attractions.forEach(a -> offers(e, a, bySlug.get(a.slug).capacity2010PerDay()));
+            LOG.infof("Demo: created %s", e.name);
+        }
+
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        String liveSlug = LIVE_PREFIX + today;
+        if (Edition.findBySlug(liveSlug) == null) {
+            retireOldLiveEditions();
+            Edition e = edition(liveSlug, "Grand Jour " + today.getYear() + " · live demo", today, today.plusDays(1),
+                    today.minusDays(7).atStartOfDay(), territories.values());
+            attractions.forEach(a -> offers(e, a, bySlug.get(a.slug).capacityLivePerDay()));
+            LOG.infof("Demo: created %s (%s and %s)", e.name, e.firstDay, e.lastDay);
+        }
+
+        for (String slug : STAFF_ATTRACTIONS) {
+            Attraction a = Attraction.findBySlug(slug);
+            if (a != null && StaffAssignment.findById(new StaffAssignment.Key("staff", a.id)) == null) {
+                StaffAssignment.of("staff", a.id).persist();
+            }
+        }
+    }
+
+    DemoDataset read() {
+        try (InputStream in = getClass().getResourceAsStream("/demo/attractions.json")) {
+            return mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(in, DemoDataset.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("demo/attractions.json is unreadable", e);
+        }
+    }
+
+    private Territory upsertTerritory(DemoDataset.DemoTerritory d) {
+        Territory t = Territory.findByCode(d.code());
+        if (t == null) {
+            t = new Territory();
+            t.code = d.code();
+        }
+        t.nameFr = d.nameFr();
+        t.nameEn = d.nameEn();
+        t.country = d.country();
+        t.language = d.language();
+        t.timeZone = d.timeZone();
+        t.postcodePattern = d.postcodePattern();
+        t.persist();
+        return t;
+    }
+
+    private Attraction upsertAttraction(DemoDataset.DemoAttraction d, Territory territory) {
+        Attraction a = Attraction.findBySlug(d.slug());
+        if (a == null) {
+            a = new Attraction();
+            a.slug = d.slug();
+        }
+        a.territory = territory;
+        a.category = d.category();
+        a.nameFr = d.nameFr();
+        a.nameEn = d.nameEn();
+        a.descriptionFr = d.descriptionFr();
+        a.descriptionEn = d.descriptionEn();
+        a.address = d.address();
+        a.town = d.town();
+        a.postcode = d.postcode();
+        a.accessibilityFr = d.accessibilityFr();
+        a.accessibilityEn = d.accessibilityEn();
+        a.persist();
+        return a;
+    }
+
+    /** Claims open at {@code opens} (Paris time) and close when the last day ends. */
+    private Edition edition(String slug, String name, LocalDate first, LocalDate last, LocalDateTime opens,
+                            Iterable<Territory> territories) {
+        Edition e = new Edition();
+        e.slug = slug;
+        e.name = name;
+        e.timeZone = PARIS.getId();
+        e.firstDay = first;
+        e.lastDay = last;
+        e.claimOpensAt = opens.atZone(PARIS).toInstant();
+        e.claimClosesAt = last.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(PARIS).toInstant();
+        e.maxTicketsPerResident = 4;
+        e.maxPartySize = 6;
+        territories.forEach(e.territories::add);
+        e.persist();
+        return e;
+    }
+
+    private void offers(Edition e, Attraction a, int perDay) {
+        if (perDay <= 0) {
+            return;
+        }
+        for (LocalDate day = e.firstDay; !day.isAfter(e.lastDay); day = day.plusDays(1)) {
+            Offer o = new Offer();
+            o.edition = e;
+            o.attraction = a;
+            o.day = day;
+            o.capacity = perDay;
+            o.remaining = perDay;
+            o.persist();
+        }
+    }
+
+    /** Live editions of earlier days stay as history when they have tickets; empty ones go. */
+    private void retireOldLiveEditions() {
+        List<Edition> old = Edition.list("slug like ?1", LIVE_PREFIX + "%");
+        for (Edition e : old) {
+            long tickets = Edition.getEntityManager()
+                    .createQuery("select count(t) from Ticket t where t.edition = :e", Long.class)
+                    .setParameter("e", e).getSingleResult();
+            if (tickets == 0) {
+                Offer.delete("edition", e);
+                e.delete();
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.grandjour.edition;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import org.grandjour.common.IdentityEntity;
+import org.grandjour.territory.Territory;
+
+/** One Grand Jour: its days, its claim window, its rules and the territories taking part. */
+@Entity
+@Table(name = "edition")
+public class Edition extends IdentityEntity {
+    @Column(nullable = false, unique = true)
+    public String slug;
+    @Column(nullable = false)
+    public String name;
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+    @Column(name = "first_day", nullable = false)
+    public LocalDate firstDay;
+    @Column(name = "last_day", nullable = false)
+    public LocalDate lastDay;
+    @Column(name = "claim_opens_at", nullable = false)
+    public Instant claimOpensAt;
+    @Column(name = "claim_closes_at", nullable = false)
+    public Instant claimClosesAt;
+    @Column(name = "max_tickets_per_resident", nullable = false)
+    public int maxTicketsPerResident;
+    @Column(name = "max_party_size", nullable = false)
+    public int maxPartySize;
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @ManyToMany
+    @JoinTable(name = "edition_territory",
+            joinColumns = @JoinColumn(name = "edition_id"),
+            inverseJoinColumns = @JoinColumn(name = "territory_id"))
+    @OrderBy("code")
+    public Set<Territory> territories = new LinkedHashSet<>();
+
+    public boolean claimOpenAt(Instant now) {
+        return !now.isBefore(claimOpensAt) && now.isBefore(claimClosesAt);
+    }
+
+    /** The participating territory that covers this postcode, if any. */
+    public Territory territoryOf(String postcode) {
+        return territories.stream().filter(t -> t.covers(postcode)).findFirst().orElse(null);
+    }
+
+    public static Edition findBySlug(String slug) {
+        return find("slug", slug).firstResult();
+    }
+}

@@ -1,0 +1,26 @@
+package org.grandjour.edition;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grandjour.territory.TerritoryView;
+
+@Schema(description = "One Grand Jour edition")
+public record EditionView(
+        @Schema(required = true) long id,
+        @Schema(required = true, examples = "grand-jour-2010") String slug,
+        @Schema(required = true) String name,
+        @Schema(required = true, description = "Time zone in which the days are counted", examples = "Europe/Paris") String timeZone,
+        @Schema(required = true) LocalDate firstDay,
+        @Schema(required = true) LocalDate lastDay,
+        @Schema(required = true, description = "Every day of the edition, first to last") List<LocalDate> days,
+        @Schema(required = true) Instant claimOpensAt,
+        @Schema(required = true) Instant claimClosesAt,
+        @Schema(required = true, description = "Whether residents can claim right now") boolean claimOpen,
+        @Schema(required = true, description = "True for the one edition the public site shows by default") boolean current,
+        @Schema(required = true) int maxTicketsPerResident,
+        @Schema(required = true) int maxPartySize,
+        @Schema(required = true) List<TerritoryView> territories) {
+}

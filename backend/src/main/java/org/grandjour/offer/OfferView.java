@@ -1,0 +1,20 @@
+package org.grandjour.offer;
+
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grandjour.attraction.AttractionView;
+
+@Schema(description = "An attraction's free entries for one day of an edition")
+public record OfferView(
+        @Schema(required = true) long id,
+        @Schema(required = true) long editionId,
+        @Schema(required = true) LocalDate day,
+        @Schema(required = true, description = "Free entries offered, in persons") int capacity,
+        @Schema(required = true, description = "Entries still free, in persons") int remaining,
+        @Schema(required = true) AttractionView attraction) {
+
+    public static OfferView of(Offer o) {
+        return new OfferView(o.id, o.edition.id, o.day, o.capacity, o.remaining, AttractionView.of(o.attraction));
+    }
+}

@@ -1,0 +1,5 @@
+package org.grandjour.ticket;
+
+public enum TicketStatus {
+    ACTIVE, CANCELLED
+}

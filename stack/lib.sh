@@ -1,0 +1,117 @@
+# Shared by up.sh, down.sh and test.sh: paths, preflight checks, and starting/stopping our own
+# background processes (backend, SPA) with pid files under stack/.run/.
+# shellcheck shell=bash
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+RUN="$ROOT/stack/.run"
+LOGS="$RUN/logs"
+mkdir -p "$LOGS"
+
+PGHOST="${GJ_DB_HOST:-127.0.0.1}"
+PGPORT="${GJ_DB_PORT:-5432}"
+PGUSER="${GJ_DB_USER:-postgres}"
+export PGHOST PGPORT PGUSER
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+die() { echo "error: $*" >&2; exit 1; }
+
+preflight() {
+  command -v java >/dev/null || die "Java 17+ is needed (java not found)"
+  local jv; jv=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  [ "${jv%%.*}" -ge 17 ] 2>/dev/null || die "Java 17+ is needed (found $jv)"
+  command -v node >/dev/null || die "Node.js 20+ is needed (node not found)"
+  local nv; nv=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$nv" -ge 20 ] || die "Node.js 20+ is needed (found $(node -v))"
+  command -v psql >/dev/null || die "the PostgreSQL client (psql) is needed"
+  psql -d postgres -Atqc 'select 1' >/dev/null 2>&1 \
+    || die "PostgreSQL is not answering on $PGHOST:$PGPORT as $PGUSER (trust auth expected)"
+}
+
+ensure_database() { # ensure_database <name>
+  if [ "$(psql -d postgres -Atqc "select 1 from pg_database where datname = '$1'")" != 1 ]; then
+    createdb "$1" && echo "created database $1"
+  fi
+}
+
+recreate_database() { # recreate_database <name>: an empty database, for a test run
+  dropdb --if-exists --force "$1" && createdb "$1"
+}
+
+http_ok() { curl -fs -o /dev/null --max-time 3 "$1"; }
+
+wait_for() { # wait_for <url> <seconds> <name> <log>
+  local deadline=$((SECONDS + $2))
+  until http_ok "$1"; do
+    if (( SECONDS >= deadline )); then
+      echo "$3 did not answer $1 within $2 s; last lines of $4:" >&2
+      tail -n 40 "$4" >&2 || true
+      return 1
+    fi
+    sleep 1
+  done
+}
+
+# start_bg <name> <log> <command...>: run in its own session so stop_bg can end the whole group
+start_bg() {
+  local name=$1 log=$2; shift 2
+  stop_bg "$name"
+  : > "$log"
+  setsid nohup "$@" >>"$log" 2>&1 < /dev/null &
+  echo $! > "$RUN/$name.pid"
+}
+
+stop_bg() { # stop_bg <name>
+  local pidfile="$RUN/$1.pid" pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+}
+
+backend_jar="$ROOT/backend/target/quarkus-app/quarkus-run.jar"
+
+build_backend() { # skips Maven when nothing changed since the last build
+  if [ -f "$backend_jar" ] && [ -z "$(find "$ROOT/backend/src/main" "$ROOT/backend/pom.xml" -newer "$backend_jar" -print -quit)" ]; then
+    echo "backend: up to date"
+    return 0
+  fi
+  (cd "$ROOT/backend" && ./mvnw -q -B package -DskipTests)
+  touch "$backend_jar"
+}
+
+# start_backend <name> <port> <database> <demo true|false>
+start_backend() {
+  local name=$1 port=$2 db=$3 demo=$4 log="$LOGS/$1.log"
+  start_bg "$name" "$log" env GJ_HTTP_PORT="$port" GJ_DB_NAME="$db" GJ_DEMO="$demo" \
+    java ${GJ_JAVA_OPTS:--Xmx512m} -jar "$backend_jar"
+  wait_for "http://127.0.0.1:$port/q/health/ready" 120 "the backend" "$log"
+}
+
+install_frontend() { # npm ci only when the lockfile changed since the last install
+  local stamp="$ROOT/frontend/node_modules/.package-lock.json"
+  if [ -f "$stamp" ] && [ "$ROOT/frontend/package-lock.json" -ot "$stamp" ]; then
+    return 0
+  fi
+  (cd "$ROOT/frontend" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+build_frontend() {
+  local dist="$ROOT/frontend/dist/index.html"
+  if [ -f "$dist" ] && [ -z "$(find "$ROOT/frontend/src" "$ROOT/frontend/public" "$ROOT/frontend/index.html" \
+      "$ROOT/frontend/package.json" "$ROOT/frontend/vite.config.ts" -newer "$dist" -print -quit 2>/dev/null)" ]; then
+    echo "frontend: up to date"
+    return 0
+  fi
+  (cd "$ROOT/frontend" && npm run --silent build)
+}
+
+# start_spa <name> <port> <api port>: the built SPA, with /api proxied to that backend
+start_spa() {
+  local name=$1 port=$2 api=$3 log="$LOGS/$1.log"
+  start_bg "$name" "$log" env -C "$ROOT/frontend" GJ_SPA_PORT="$port" GJ_API_URL="http://127.0.0.1:$api" \
+    "$ROOT/frontend/node_modules/.bin/vite" preview
+  wait_for "http://127.0.0.1:$port/" 60 "the SPA" "$log"
+}

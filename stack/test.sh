@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs every test of Grand Jour on the real parts: backend tests (Quarkus + REST Assured on the
+# machine's PostgreSQL, real Keycloak tokens, the contract check), the SPA's checks and unit tests,
+# and end-to-end tests in Chromium through the real Keycloak login page. Installs what it needs
+# (Chromium, the Keycloak dist). Uses its own databases and ports, so it can run next to up.sh.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+E2E_API_PORT=8090
+E2E_SPA_PORT=5174
+failures=()
+started_keycloak=false
+
+stage() { # stage <label> <command...>: run one stage, remember a failure, go on with the next
+  local label=$1; shift
+  step "$label"
+  local t0=$SECONDS
+  if "$@"; then echo "ok: $(( SECONDS - t0 )) s"; else failures+=("$label"); echo "FAILED: $label"; fi
+}
+
+cleanup() {
+  stop_bg e2e-spa
+  stop_bg e2e-backend
+  if $started_keycloak; then "$ROOT/stack/keycloak.sh" stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+install_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
+  command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
+    || die "Chromium is needed at /usr/bin/chromium (apt-get install -y chromium), or set CHROMIUM_PATH"
+  echo "installing Chromium with apt"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
+step "Checking the machine"
+preflight
+install_chromium || die "could not install Chromium"
+
+step "Keycloak (in the background)"
+if "$ROOT/stack/keycloak.sh" status >/dev/null 2>&1; then
+  echo "reusing the running Keycloak"
+else
+  started_keycloak=true
+  "$ROOT/stack/keycloak.sh" start > "$LOGS/keycloak-start.log" 2>&1 &
+  kc_pid=$!
+fi
+
+frontend_checks() {
+  install_frontend || return 1
+  (cd "$ROOT/frontend" && npm run --silent check:api && npm run --silent typecheck && npm test --silent)
+}
+stage "SPA: contract types current, type check, unit tests" frontend_checks
+
+if $started_keycloak; then
+  step "Waiting for Keycloak"
+  wait "$kc_pid" || { cat "$LOGS/keycloak-start.log" >&2; die "Keycloak did not start"; }
+fi
+
+backend_tests() { (cd "$ROOT/backend" && ./mvnw -B verify); }
+stage "Backend: tests on PostgreSQL with real Keycloak tokens, contract check, package" backend_tests
+
+e2e() {
+  [ -f "$backend_jar" ] || { echo "no backend build to test"; return 1; }
+  recreate_database grandjour_e2e || return 1
+  start_backend e2e-backend "$E2E_API_PORT" grandjour_e2e true || return 1
+  (cd "$ROOT/frontend" && npm run --silent build) || return 1
+  start_spa e2e-spa "$E2E_SPA_PORT" "$E2E_API_PORT" || return 1
+  (cd "$ROOT/frontend" && E2E_BASE_URL="http://127.0.0.1:$E2E_SPA_PORT" npm run --silent e2e)
+}
+stage "End-to-end: Chromium through the Keycloak login page" e2e
+
+echo
+if [ ${#failures[@]} -eq 0 ]; then
+  echo "All test stages passed."
+  exit 0
+fi
+echo "Failed stages:"; printf '  - %s\n' "${failures[@]}"
+exit 1

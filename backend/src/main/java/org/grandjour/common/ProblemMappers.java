@@ -74,6 +74,12 @@ public class ProblemMappers {
         return response(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON.", path(uri), null);
     }
 
+    /** More specific than Quarkus' own mapper for this type, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);

@@ -11,6 +11,13 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     CONFLICT("conflict", 409, "Conflict"),
+    NOT_ELIGIBLE("not-eligible", 403, "Not eligible"),
+    CLAIM_WINDOW_CLOSED("claim-window-closed", 409, "Claims are closed"),
+    LIMIT_REACHED("limit-reached", 409, "Limit reached"),
+    SOLD_OUT("sold-out", 409, "Sold out"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused with another request"),
+    TICKET_CANCELLED("ticket-cancelled", 409, "Ticket cancelled"),
+    CANCEL_TOO_LATE("cancel-too-late", 409, "Too late to cancel"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 

@@ -103,4 +103,10 @@ public class TestData {
         Attraction a = Attraction.findById(attraction.id);
         a.active = false;
     }
+
+    @Transactional
+    public void setRemaining(Offer offer, int remaining) {
+        Offer o = Offer.findById(offer.id);
+        o.remaining = remaining;
+    }
 }

@@ -1,0 +1,154 @@
+package org.grandjour.ticket;
+
+import java.net.URI;
+import java.time.Clock;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grandjour.resident.Resident;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+
+@Path("/api/tickets")
+@Tag(name = "Tickets")
+@Authenticated
+public class TicketResource {
+    @Inject
+    TicketService tickets;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    JsonWebToken jwt;
+    @Inject
+    Clock clock;
+
+    private Resident caller() {
+        return Resident.from(identity, jwt);
+    }
+
+    @POST
+    @RolesAllowed("resident")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "claimTicket", summary = "Claim free entries for a party at one offer")
+    @APIResponse(responseCode = "201", description = "The new ticket", content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "200", description = "The ticket an earlier request with this Idempotency-Key made",
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
+    public Response claim(
+            @Parameter(description = "Makes retries safe: the same key and body give back the same ticket")
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
+            @NotNull(message = "a JSON body {offerId, partySize} is required") @Valid ClaimRequest request) {
+        ClaimOutcome outcome = tickets.claim(caller(), request, idempotencyKey);
+        return outcome.created()
+                ? Response.created(URI.create("/api/tickets/" + outcome.ticket().id())).entity(outcome.ticket()).build()
+                : Response.ok(outcome.ticket()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getTicket", summary = "One of the caller's tickets")
+    @APIResponse(responseCode = "200", description = "The ticket")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public TicketView get(@PathParam("id") long id) {
+        return tickets.get(caller(), id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "cancelTicket", summary = "Cancel a ticket: its places are given back at once")
+    @APIResponse(responseCode = "204", description = "Cancelled")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public void cancel(@PathParam("id") long id) {
+        tickets.cancel(caller(), id);
+    }
+
+    @GET
+    @Path("/{id}/qr.png")
+    @Produces("image/png")
+    @Operation(operationId = "getTicketQrPng", summary = "The ticket's QR code as PNG")
+    @APIResponse(responseCode = "200", description = "PNG image", content = @Content(mediaType = "image/png",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response qrPng(@PathParam("id") long id,
+                          @Parameter(description = "Approximate width in pixels (120..2048)") @QueryParam("size") @DefaultValue("480") int size) {
+        TicketView t = tickets.get(caller(), id);
+        return Response.ok(QrCodes.png(t.qrPayload(), Math.max(120, Math.min(size, 2048))))
+                .header("Cache-Control", "private, max-age=300").build();
+    }
+
+    @GET
+    @Path("/{id}/qr.svg")
+    @Produces("image/svg+xml")
+    @Operation(operationId = "getTicketQrSvg", summary = "The ticket's QR code as SVG")
+    @APIResponse(responseCode = "200", description = "SVG image", content = @Content(mediaType = "image/svg+xml",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response qrSvg(@PathParam("id") long id) {
+        return Response.ok(QrCodes.svg(tickets.get(caller(), id).qrPayload()))
+                .header("Cache-Control", "private, max-age=300").build();
+    }
+
+    @GET
+    @Path("/{id}/ticket.pdf")
+    @Produces("application/pdf")
+    @Operation(operationId = "getTicketPdf", summary = "A printable A6 ticket")
+    @APIResponse(responseCode = "200", description = "PDF document", content = @Content(mediaType = "application/pdf",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response pdf(@PathParam("id") long id) {
+        TicketView t = tickets.get(caller(), id);
+        return Response.ok(TicketPdf.render(t))
+                .header("Content-Disposition", "attachment; filename=\"grand-jour-" + t.id() + ".pdf\"").build();
+    }
+
+    @GET
+    @Path("/{id}/ticket.ics")
+    @Produces("text/calendar")
+    @Operation(operationId = "getTicketIcs", summary = "A calendar entry for the ticket's day")
+    @APIResponse(responseCode = "200", description = "iCalendar", content = @Content(mediaType = "text/calendar",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response ics(@PathParam("id") long id) {
+        TicketView t = tickets.get(caller(), id);
+        return Response.ok(TicketCalendar.ics(t, clock.instant()), "text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"grand-jour-" + t.id() + ".ics\"").build();
+    }
+}

@@ -1,0 +1,205 @@
+package org.grandjour.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.grandjour.common.ProblemException;
+import org.grandjour.common.ProblemType;
+import org.grandjour.edition.Edition;
+import org.grandjour.offer.Offer;
+import org.grandjour.offer.OfferView;
+import org.grandjour.resident.Resident;
+import org.grandjour.territory.Territory;
+
+/**
+ * Claiming and cancelling. The three limits (one live ticket per offer, tickets per resident,
+ * places per offer) are each enforced by the database in one statement, in the same order in every
+ * transaction (ticket row, resident allowance, offer row) so concurrent claims cannot deadlock and
+ * the hottest lock, the offer row, is held for the shortest time.
+ */
+@ApplicationScoped
+public class TicketService {
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    TicketSigner signer;
+
+    @Transactional
+    public ClaimOutcome claim(Resident resident, ClaimRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Ticket> earlier = findByIdempotencyKey(resident, idempotencyKey);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), request);
+            }
+        }
+        Offer offer = findOffer(request.offerId());
+        Edition edition = offer.edition;
+        Territory territory = edition.territoryOf(resident.postcode());
+        if (territory == null) {
+            throw ProblemType.NOT_ELIGIBLE.exception(notEligibleMessage(resident, edition));
+        }
+        Instant now = clock.instant();
+        if (!edition.claimOpenAt(now)) {
+            throw ProblemType.CLAIM_WINDOW_CLOSED.exception(now.isBefore(edition.claimOpensAt)
+                    ? "Claims for " + edition.name + " open at " + edition.claimOpensAt + "."
+                    : "Claims for " + edition.name + " closed at " + edition.claimClosesAt + ".");
+        }
+        if (!now.isBefore(offer.day.plusDays(1).atStartOfDay(ZoneId.of(edition.timeZone)).toInstant())) {
+            throw ProblemType.CLAIM_WINDOW_CLOSED.exception(offer.day + " is over: claims for it are closed.");
+        }
+        if (request.partySize() > edition.maxPartySize) {
+            throw ProblemException.invalidField("partySize",
+                    "at most " + edition.maxPartySize + " persons per ticket in " + edition.name);
+        }
+
+        List<?> inserted = em.createNativeQuery("""
+                insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name,
+                                    holder_postcode, holder_territory_id, party_size, idempotency_key,
+                                    request_fingerprint, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                on conflict do nothing
+                returning id""")
+                .setParameter(1, TicketCodes.next()).setParameter(2, offer.id).setParameter(3, edition.id)
+                .setParameter(4, resident.subject()).setParameter(5, resident.username())
+                .setParameter(6, resident.name()).setParameter(7, Territory.normalisePostcode(resident.postcode()))
+                .setParameter(8, territory.id).setParameter(9, request.partySize())
+                .setParameter(10, idempotencyKey).setParameter(11, request.fingerprint()).setParameter(12, now)
+                .getResultList();
+        if (inserted.isEmpty()) {
+            // Either a concurrent request with the same key won (it has committed: we waited on it), or
+            // the resident already holds a live ticket for this offer.
+            if (idempotencyKey != null) {
+                Optional<Ticket> winner = findByIdempotencyKey(resident, idempotencyKey);
+                if (winner.isPresent()) {
+                    return replay(winner.get(), request);
+                }
+            }
+            throw ProblemType.LIMIT_REACHED.exception("You already have a ticket for " + offer.attraction.nameEn
+                    + " on " + offer.day + ": one ticket per attraction and day (cancel it to change the party size).");
+        }
+        long ticketId = ((Number) inserted.get(0)).longValue();
+
+        List<?> allowance = em.createNativeQuery("""
+                insert into resident_allowance as a (holder_subject, edition_id, live_tickets) values (?1, ?2, 1)
+                on conflict (holder_subject, edition_id)
+                do update set live_tickets = a.live_tickets + 1 where a.live_tickets < ?3
+                returning live_tickets""")
+                .setParameter(1, resident.subject()).setParameter(2, edition.id)
+                .setParameter(3, edition.maxTicketsPerResident).getResultList();
+        if (allowance.isEmpty()) {
+            throw ProblemType.LIMIT_REACHED.exception("You already hold " + edition.maxTicketsPerResident
+                    + " tickets for " + edition.name + ", the most one resident may hold.");
+        }
+
+        List<?> left = em.createNativeQuery(
+                "update offer set remaining = remaining - ?1 where id = ?2 and remaining >= ?1 returning remaining")
+                .setParameter(1, request.partySize()).setParameter(2, offer.id).getResultList();
+        if (left.isEmpty()) {
+            em.refresh(offer);
+            throw ProblemType.SOLD_OUT.exception(offer.remaining == 0
+                    ? offer.attraction.nameEn + " is fully booked on " + offer.day + "."
+                    : "Only " + offer.remaining + (offer.remaining == 1 ? " place" : " places") + " left at " + offer.attraction.nameEn + " on " + offer.day
+                            + ": not enough for a party of " + request.partySize() + ".");
+        }
+        em.refresh(offer);
+        return new ClaimOutcome(view(em.find(Ticket.class, ticketId), now), true);
+    }
+
+    @Transactional
+    public List<TicketView> mine(Resident resident) {
+        Instant now = clock.instant();
+        return em.createQuery("""
+                select t from Ticket t join fetch t.offer o join fetch o.edition join fetch o.attraction a
+                join fetch a.territory where t.holderSubject = :s order by t.createdAt desc, t.id desc""", Ticket.class)
+                .setParameter("s", resident.subject()).getResultStream().map(t -> view(t, now)).toList();
+    }
+
+    @Transactional
+    public TicketView get(Resident resident, long id) {
+        return view(own(resident, id), clock.instant());
+    }
+
+    @Transactional
+    public void cancel(Resident resident, long id) {
+        Ticket t = own(resident, id);
+        Instant now = clock.instant();
+        if (t.status == TicketStatus.CANCELLED) {
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket was already cancelled at " + t.cancelledAt + ".");
+        }
+        if (t.personsAdmitted > 0) {
+            throw ProblemType.CANCEL_TOO_LATE.exception("This ticket has already been used at the door.");
+        }
+        if (!beforeDayStarts(t, now)) {
+            throw ProblemType.CANCEL_TOO_LATE.exception("Tickets can be cancelled until " + t.offer.day
+                    + " begins; it has begun.");
+        }
+        int cancelled = em.createNativeQuery("""
+                update ticket set status = 'CANCELLED', cancelled_at = ?1
+                where id = ?2 and status = 'ACTIVE' and persons_admitted = 0""")
+                .setParameter(1, now).setParameter(2, t.id).executeUpdate();
+        if (cancelled == 0) { // a concurrent cancel or admission got there first
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket can no longer be cancelled.");
+        }
+        em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
+                .setParameter(1, t.holderSubject).setParameter(2, t.edition.id).executeUpdate();
+        em.createNativeQuery("update offer set remaining = remaining + ?1 where id = ?2")
+                .setParameter(1, t.partySize).setParameter(2, t.offer.id).executeUpdate();
+    }
+
+    private Ticket own(Resident resident, long id) {
+        Ticket t = em.find(Ticket.class, id);
+        if (t == null || !t.holderSubject.equals(resident.subject())) {
+            throw ProblemException.notFound("Ticket", id); // another resident's ticket does not exist for you
+        }
+        return t;
+    }
+
+    private Offer findOffer(long offerId) {
+        return em.createQuery("select o from Offer o join fetch o.edition join fetch o.attraction a where o.id = :id", Offer.class)
+                .setParameter("id", offerId).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Offer", offerId));
+    }
+
+    private Optional<Ticket> findByIdempotencyKey(Resident resident, String key) {
+        return em.createQuery("select t from Ticket t where t.holderSubject = :s and t.idempotencyKey = :k", Ticket.class)
+                .setParameter("s", resident.subject()).setParameter("k", key).getResultStream().findFirst();
+    }
+
+    private ClaimOutcome replay(Ticket earlier, ClaimRequest request) {
+        if (!request.fingerprint().equals(earlier.requestFingerprint)) {
+            throw ProblemType.IDEMPOTENCY_KEY_REUSED.exception("This Idempotency-Key was used for another claim ("
+                    + "offer " + earlier.offer.id + ", party of " + earlier.partySize + "); use a new key for a new claim.");
+        }
+        return new ClaimOutcome(view(earlier, clock.instant()), false);
+    }
+
+    private static boolean beforeDayStarts(Ticket t, Instant now) {
+        return now.isBefore(t.offer.day.atStartOfDay(ZoneId.of(t.offer.edition.timeZone)).toInstant());
+    }
+
+    private static String notEligibleMessage(Resident resident, Edition edition) {
+        String where = String.join(", ", edition.territories.stream().map(t -> t.nameEn).toList());
+        return resident.postcode() == null || resident.postcode().isBlank()
+                ? "Your account has no postcode: add it to your profile to claim free entries."
+                : "Free entries of " + edition.name + " are for residents of " + where + "; postcode "
+                        + Territory.normalisePostcode(resident.postcode()) + " is not in these territories.";
+    }
+
+    TicketView view(Ticket t, Instant now) {
+        Offer o = t.offer;
+        String payload = signer.sign(new TicketSigner.TicketClaims(t.id, o.id, o.attraction.id, o.day, t.partySize));
+        boolean cancellable = t.status == TicketStatus.ACTIVE && t.personsAdmitted == 0 && beforeDayStarts(t, now);
+        return new TicketView(t.id, t.code, t.status, t.partySize, t.personsAdmitted, t.createdAt, t.cancelledAt,
+                t.holderName, cancellable, payload, OfferView.of(o));
+    }
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '@/config/paths';
+
+export function NotFoundRoute() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <title>{`${t('notFound.title')} · ${t('app.name')}`}</title>
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.text')}</p>
+      <p>
+        <Link to={paths.offers.href()}>{t('notFound.back')}</Link>
+      </p>
+    </>
+  );
+}

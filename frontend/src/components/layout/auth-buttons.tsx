@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '@/lib/auth';
+
+export function LoginButton({ className = 'button' }: { className?: string }) {
+  const { t } = useTranslation();
+  const { status, login } = useAuth();
+  return (
+    <button type="button" className={className} onClick={login} disabled={status === 'loading'}>
+      {t('auth.login')}
+    </button>
+  );
+}
+
+/** The header's session corner: who is logged in and Log out, or Log in. */
+export function AuthButtons() {
+  const { t } = useTranslation();
+  const { authenticated, username, logout } = useAuth();
+  if (!authenticated) return <LoginButton className="button button--small" />;
+  return (
+    <div className="auth-buttons">
+      <span className="auth-buttons__user" title={t('auth.loggedInAs', { username })}>
+        {username}
+      </span>
+      <button type="button" className="button button--small button--secondary" onClick={logout}>
+        {t('auth.logout')}
+      </button>
+    </div>
+  );
+}

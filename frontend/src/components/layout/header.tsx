@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router';
+import { paths } from '@/config/paths';
+import { AuthButtons } from './auth-buttons';
+import { LanguageSwitch } from './language-switch';
+
+export function Header() {
+  const { t } = useTranslation();
+  // Staff and organiser sections will add links here, shown by role (useAuth().hasRole).
+  const links = [
+    { to: paths.offers.href(), label: t('nav.offers'), end: true },
+    { to: paths.account.href(), label: t('nav.account'), end: false },
+  ];
+  return (
+    <header className="site-header">
+      <div className="site-header__top">
+        <Link to={paths.offers.href()} className="brand">
+          <span className="brand__logo" aria-hidden="true">
+            GJ
+          </span>
+          <span className="brand__name">{t('app.name')}</span>
+        </Link>
+        <div className="site-header__tools">
+          <LanguageSwitch />
+          <AuthButtons />
+        </div>
+      </div>
+      <nav className="site-nav" aria-label={t('nav.label')}>
+        <ul>
+          {links.map((link) => (
+            <li key={link.to}>
+              <NavLink to={link.to} end={link.end}>
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

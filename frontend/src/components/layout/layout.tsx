@@ -1,0 +1,22 @@
+import { Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '@/components/ui/loading';
+import { Header } from './header';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1} className="main">
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

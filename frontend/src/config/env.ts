@@ -1,0 +1,6 @@
+/** Build-time settings (Vite `VITE_*` variables), with the defaults of the local stack. */
+export const env = {
+  keycloakUrl: import.meta.env.VITE_KEYCLOAK_URL ?? 'http://127.0.0.1:8180',
+  keycloakRealm: import.meta.env.VITE_KEYCLOAK_REALM ?? 'grandjour',
+  keycloakClientId: import.meta.env.VITE_KEYCLOAK_CLIENT_ID ?? 'grandjour-spa',
+} as const;

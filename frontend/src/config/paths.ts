@@ -1,0 +1,5 @@
+/** Every route of the SPA in one place; staff and organiser sections come with later issues. */
+export const paths = {
+  offers: { path: '/', href: () => '/' },
+  account: { path: '/account', href: () => '/account' },
+} as const;

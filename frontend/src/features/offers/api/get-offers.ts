@@ -1,0 +1,40 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { OFFERS_REFRESH_MS } from '@/config/settings';
+import { api, unwrap } from '@/lib/api/client';
+import type { Offer, OffersQuery } from '@/lib/api/types';
+
+export type OfferFilters = OffersQuery;
+
+/** Drops empty filters so that `{}` and `{ day: undefined }` share one cache entry and one URL. */
+function compact(filters: OfferFilters): OfferFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as OfferFilters;
+}
+
+export function getOffers(
+  editionId: number,
+  filters: OfferFilters,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Offer[]> {
+  return unwrap(
+    api.GET('/api/editions/{editionId}/offers', {
+      params: { path: { editionId }, query: compact(filters) },
+      signal,
+    }),
+  );
+}
+
+export function getOffersQueryOptions(editionId: number, filters: OfferFilters = {}) {
+  const query = compact(filters);
+  return queryOptions({
+    queryKey: ['editions', editionId, 'offers', query],
+    queryFn: ({ signal }) => getOffers(editionId, query, { signal }),
+    // Places left change while people claim: poll, and keep showing the last list meanwhile.
+    refetchInterval: OFFERS_REFRESH_MS,
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOffers(editionId: number, filters: OfferFilters = {}) {
+  return useQuery(getOffersQueryOptions(editionId, filters));
+}

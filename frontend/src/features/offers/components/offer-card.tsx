@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { Offer } from '@/lib/api/types';
+import { useFormat } from '@/lib/i18n';
+
+export function OfferCard({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { attraction } = offer;
+  const name = format.localized(attraction.name);
+  const soldOut = offer.remaining <= 0;
+  const share = offer.capacity > 0 ? Math.min(100, Math.round((offer.remaining / offer.capacity) * 100)) : 0;
+  const accessibility = format.localized(attraction.accessibility);
+
+  return (
+    <article className={`offer-card${soldOut ? ' offer-card--sold-out' : ''}`} aria-labelledby={`offer-${offer.id}`}>
+      <header className="offer-card__header">
+        <h3 id={`offer-${offer.id}`} className="offer-card__title">
+          {name}
+        </h3>
+        <span className={`badge badge--${attraction.category.toLowerCase()}`}>{t(`category.${attraction.category}`)}</span>
+      </header>
+      <p className="offer-card__where">
+        {attraction.town} · {format.localized(attraction.territory.name)}
+      </p>
+      <p className="offer-card__day">
+        <time dateTime={offer.day}>{format.day(offer.day)}</time>
+      </p>
+      <div className="offer-card__places">
+        {soldOut ? (
+          <p className="places places--sold-out">{t('offers.soldOut')}</p>
+        ) : (
+          <p className="places">{t('offers.placesLeft', { count: offer.remaining, capacity: offer.capacity })}</p>
+        )}
+        <div className="places-bar" aria-hidden="true">
+          <span style={{ width: `${share}%` }} />
+        </div>
+      </div>
+      <details className="offer-card__details">
+        <summary>
+          {t('offers.details')}
+          <span className="visually-hidden"> {t('offers.detailsOf', { name })}</span>
+        </summary>
+        <dl>
+          <dt>{t('offers.description')}</dt>
+          <dd>{format.localized(attraction.description)}</dd>
+          <dt>{t('offers.address')}</dt>
+          <dd>
+            <address>
+              {attraction.address}, {attraction.postcode} {attraction.town}
+            </address>
+          </dd>
+          {accessibility && (
+            <>
+              <dt>{t('offers.accessibility')}</dt>
+              <dd>{accessibility}</dd>
+            </>
+          )}
+        </dl>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,70 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { i18n } from '@/lib/i18n';
+import { base1119, louvreLens, problem } from '@/testing/fixtures';
+import { json, mockFetch, problemJson, sentRequests } from '@/testing/mock-fetch';
+import { renderWithProviders } from '@/testing/test-utils';
+import { OffersList } from './offers-list';
+
+describe('OffersList', () => {
+  it('shows the places left of each offer and the sold-out state', async () => {
+    mockFetch({ 'GET /api/editions/1/offers': () => json([louvreLens, base1119]) });
+    renderWithProviders(<OffersList editionId={1} filters={{}} />);
+
+    const louvre = await screen.findByRole('article', { name: 'Louvre-Lens' });
+    expect(within(louvre).getByText('7 places left of 20')).toBeInTheDocument();
+    expect(within(louvre).getByText('Museum')).toBeInTheDocument();
+    expect(within(louvre).getByText(/^Saturday,? 28 March 2026$/)).toBeInTheDocument();
+
+    const base = screen.getByRole('article', { name: 'Base 11/19' });
+    expect(within(base).getByText('Sold out')).toBeInTheDocument();
+    expect(within(base).queryByText(/places left/)).not.toBeInTheDocument();
+    expect(screen.getByText('2 offers')).toBeInTheDocument();
+  });
+
+  it('speaks French when the language is French', async () => {
+    await i18n.changeLanguage('fr');
+    mockFetch({ 'GET /api/editions/1/offers': () => json([louvreLens, base1119, { ...louvreLens, id: 13, remaining: 1 }]) });
+    renderWithProviders(<OffersList editionId={1} filters={{}} />);
+
+    expect(await screen.findByText('7 places restantes sur 20')).toBeInTheDocument();
+    expect(screen.getByText('1 place restante sur 20')).toBeInTheDocument();
+    expect(screen.getByText('Complet')).toBeInTheDocument();
+  });
+
+  it('keeps the details (description, address, accessibility) in a keyboard disclosure', async () => {
+    mockFetch({ 'GET /api/editions/1/offers': () => json([louvreLens]) });
+    renderWithProviders(<OffersList editionId={1} filters={{}} />);
+    const summary = await screen.findByText('Details');
+    const details = summary.closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    expect(within(details).getByText('The Louvre museum in Lens.')).toBeInTheDocument();
+    expect(within(details).getByText('99 rue Paul Bert, 62300 Lens')).toBeInTheDocument();
+    expect(within(details).getByText('Wheelchair accessible.')).toBeInTheDocument();
+  });
+
+  it('sends the filters as query parameters and says when nothing matches', async () => {
+    const fetchMock = mockFetch({ 'GET /api/editions/1/offers': () => json([]) });
+    renderWithProviders(<OffersList editionId={1} filters={{ day: '2026-03-29', territory: 'GB-KEN' }} />);
+    expect(await screen.findByText('No attraction matches these filters.')).toBeInTheDocument();
+    expect(new URL(sentRequests(fetchMock)[0]!.url).search).toBe('?day=2026-03-29&territory=GB-KEN');
+  });
+
+  it("shows the server's problem detail", async () => {
+    mockFetch({ 'GET /api/editions/1/offers': () => problemJson(problem(404, 'There is no edition 1'), 404) });
+    renderWithProviders(<OffersList editionId={1} filters={{}} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('There is no edition 1');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('says when the server cannot be reached', async () => {
+    mockFetch({
+      'GET /api/editions/1/offers': () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    renderWithProviders(<OffersList editionId={1} filters={{}} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server cannot be reached');
+  });
+});

@@ -1,0 +1,64 @@
+import type { Problem } from './types';
+
+/** The server answered with a non-2xx status; `problem` is its RFC 9457 body (or one made up from the status). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+/** The request got no usable HTTP answer (server down, offline, DNS, or a body that is not JSON). */
+export class NetworkError extends Error {
+  constructor(cause?: unknown) {
+    super('No usable answer from the server', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFieldErrors(value: unknown): value is NonNullable<Problem['errors']> {
+  return (
+    Array.isArray(value) &&
+    value.every((e) => isObject(e) && typeof e.field === 'string' && typeof e.message === 'string')
+  );
+}
+
+/**
+ * Builds the Problem of a failed response from its status and its (already JSON-parsed) body.
+ * An application/problem+json object is taken as is (missing members are filled in from the status);
+ * anything else (an HTML error page of a proxy, an empty body) becomes an `about:blank` problem
+ * titled with the status text.
+ */
+export function toProblem(status: number, statusText: string, body: unknown): Problem {
+  const fallbackTitle = statusText || `HTTP ${status}`;
+  if (isObject(body)) {
+    const problem: Problem = {
+      type: typeof body.type === 'string' ? body.type : 'about:blank',
+      title: typeof body.title === 'string' ? body.title : fallbackTitle,
+      status: typeof body.status === 'number' ? body.status : status,
+      detail: typeof body.detail === 'string' ? body.detail : '',
+    };
+    if (typeof body.instance === 'string') problem.instance = body.instance;
+    if (isFieldErrors(body.errors)) problem.errors = body.errors;
+    return problem;
+  }
+  return { type: 'about:blank', title: fallbackTitle, status, detail: '' };
+}
+
+/** Turns a failed response (whose body openapi-fetch already read and JSON-parsed if it could) into an ApiError. */
+export function apiErrorFrom(response: Response, body: unknown): ApiError {
+  return new ApiError(toProblem(response.status, response.statusText, body));
+}
+
+export function isAbortError(error: unknown): boolean {
+  return isObject(error) && error.name === 'AbortError';
+}

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+
+export type AuthStatus = 'loading' | 'ready' | 'unavailable';
+
+export type AuthState = {
+  /** `loading` until Keycloak answered; `unavailable` if it could not be reached (public pages still work). */
+  status: AuthStatus;
+  authenticated: boolean;
+  username: string | undefined;
+  /** Realm roles from the token (`realm_access.roles`): resident, staff, organiser. */
+  roles: string[];
+};
+
+export type Auth = AuthState & {
+  hasRole: (role: string) => boolean;
+  /** Redirects to the Keycloak login page, in the current UI language; comes back to the current page. */
+  login: () => void;
+  /** Ends the Keycloak session and comes back to the current page. */
+  logout: () => void;
+};
+
+export const AuthContext = createContext<Auth | null>(null);
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth must be used inside <AuthProvider>');
+  return auth;
+}

@@ -1,0 +1,46 @@
+import Keycloak from 'keycloak-js';
+import { env } from '@/config/env';
+
+/** The one Keycloak adapter of the app (public client, authorization code flow with PKCE S256). */
+export const keycloak = new Keycloak({
+  url: env.keycloakUrl,
+  realm: env.keycloakRealm,
+  clientId: env.keycloakClientId,
+});
+
+let initialization: Promise<boolean> | undefined;
+
+/**
+ * Initializes the adapter once (React StrictMode mounts effects twice): finishes a login redirect if
+ * the URL carries one, otherwise silently checks for an existing Keycloak session (check-sso in a
+ * hidden iframe), so a reload keeps the user logged in. Resolves to `authenticated`.
+ */
+export function initKeycloak(): Promise<boolean> {
+  initialization ??= keycloak.init({
+    onLoad: 'check-sso',
+    silentCheckSsoRedirectUri: `${window.location.origin}/silent-check-sso.html`,
+    pkceMethod: 'S256',
+    checkLoginIframe: false,
+    messageReceiveTimeout: 5000,
+  });
+  return initialization;
+}
+
+/** The access token to send, refreshed if it expires within 30 s; undefined when logged out. */
+export async function getAccessToken(): Promise<string | undefined> {
+  if (!keycloak.authenticated) return undefined;
+  try {
+    await keycloak.updateToken(30);
+  } catch {
+    // The refresh token is gone (session ended in Keycloak): carry on anonymously.
+    keycloak.clearToken();
+    return undefined;
+  }
+  return keycloak.token;
+}
+
+export type RealmRole = 'resident' | 'staff' | 'organiser';
+
+export function realmRoles(): string[] {
+  return keycloak.tokenParsed?.realm_access?.roles ?? [];
+}

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import type { Localized } from '@/lib/api/types';
+import { currentLanguage, intlLocale } from './i18n';
+
+/** Picks the text of the current language from a `{ fr, en }` pair (falling back to the other). */
+export function pickLocalized(text: Localized, language: string | undefined): string {
+  const lang = currentLanguage(language);
+  return text[lang] || text[lang === 'fr' ? 'en' : 'fr'];
+}
+
+/** A calendar day ("YYYY-MM-DD", no time zone) as a date in the given language. */
+export function formatDay(
+  day: string,
+  language: string | undefined,
+  options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+): string {
+  // Noon UTC formatted in UTC: the same calendar day whatever the browser's time zone.
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(intlLocale(language), { ...options, timeZone: 'UTC' }).format(date);
+}
+
+/** An instant in the given time zone (the edition's), with the zone shown. */
+export function formatDateTime(instant: string, language: string | undefined, timeZone?: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  // (dateStyle/timeStyle cannot be combined with timeZoneName: spell the fields out.)
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: timeZone ? 'short' : undefined,
+  }).format(date);
+}
+
+export function formatTime(timestamp: number, language: string | undefined): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { timeStyle: 'medium' }).format(timestamp);
+}
+
+export function formatList(items: string[], language: string | undefined): string {
+  return new Intl.ListFormat(intlLocale(language), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** Formatting helpers bound to the current UI language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  return {
+    language: currentLanguage(language),
+    localized: (text: Localized) => pickLocalized(text, language),
+    day: (day: string, options?: Intl.DateTimeFormatOptions) => formatDay(day, language, options),
+    dateTime: (instant: string, timeZone?: string) => formatDateTime(instant, language, timeZone),
+    time: (timestamp: number) => formatTime(timestamp, language),
+    list: (items: string[]) => formatList(items, language),
+  };
+}

@@ -1,0 +1,72 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import {
+  DEFAULT_LANGUAGE,
+  INTL_LOCALES,
+  LANGUAGE_STORAGE_KEY,
+  SUPPORTED_LANGUAGES,
+  type Language,
+} from '@/config/settings';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+
+export const resources = { fr: { translation: fr }, en: { translation: en } } as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language | undefined {
+  try {
+    const value = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(value) ? value : undefined;
+  } catch {
+    return undefined; // storage disabled
+  }
+}
+
+/** The saved choice, else the first browser language we support, else French. */
+export function detectLanguage(
+  browserLanguages: readonly string[] = globalThis.navigator?.languages ?? [],
+): Language {
+  const stored = storedLanguage();
+  if (stored) return stored;
+  for (const tag of browserLanguages) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+export const i18n = i18next.createInstance();
+i18n.on('languageChanged', (language) => {
+  if (isLanguage(language)) document.documentElement.lang = language;
+});
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: detectLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: SUPPORTED_LANGUAGES,
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+
+/** Switches every label at once and remembers the choice for the next visits. */
+export async function setLanguage(language: Language): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // storage disabled: the choice lasts for this page only
+  }
+  await i18n.changeLanguage(language);
+}
+
+/** The current UI language, narrowed to the supported ones. */
+export function currentLanguage(language: string | undefined = i18n.resolvedLanguage): Language {
+  return isLanguage(language) ? language : DEFAULT_LANGUAGE;
+}
+
+export function intlLocale(language: string | undefined): string {
+  return INTL_LOCALES[currentLanguage(language)];
+}

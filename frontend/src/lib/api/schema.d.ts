@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/attractions/{attractionId}/door-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets, admissions and keys for working offline at one door on one day */
+        get: operations["getDoorList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions": {
         parameters: {
             query?: never;
@@ -55,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/attractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attractions the caller scans tickets for */
+        get: operations["listMyAttractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/tickets": {
         parameters: {
             query?: never;
@@ -66,6 +100,40 @@ export interface paths {
         get: operations["listMyTickets"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a scanned code and admit the party: a bad ticket is a verdict, not an error */
+        post: operations["scanTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scans/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Scans made offline, processed in the order they were made */
+        post: operations["scanBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -240,6 +308,34 @@ export interface components {
              */
             partySize: number;
         };
+        /** @description What a door device needs to check tickets offline for one attraction and day */
+        DoorList: {
+            /** Format: int64 */
+            attractionId: number;
+            day: components["schemas"]["LocalDate"];
+            generatedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description Persons admitted so far at this door on this day
+             */
+            personsAdmitted: number;
+            tickets: components["schemas"]["DoorTicket"][];
+            keys: components["schemas"]["TicketKeyView"][];
+        };
+        /** @description One ticket expected at the door */
+        DoorTicket: {
+            /** Format: int64 */
+            ticketId: number;
+            /** @description The code, for typed entry */
+            code: string;
+            /** Format: int32 */
+            partySize: number;
+            /** Format: int32 */
+            personsAdmitted: number;
+            status: components["schemas"]["TicketStatus"];
+            /** @description Holder's first name */
+            holderFirstName?: string;
+        };
         /** @description One Grand Jour edition */
         EditionView: {
             /** Format: int64 */
@@ -347,6 +443,86 @@ export interface components {
             /** @description Field-level validation errors */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @description Scans a device made while offline, sent when the network came back */
+        ScanBatch: {
+            scans: components["schemas"]["ScanRequest"][];
+        };
+        /** @description A verdict for each scan of a batch, in the order they were made */
+        ScanBatchResult: {
+            results: components["schemas"]["ScanResult"][];
+        };
+        /** @description One read of a QR code (or a typed code) at a door */
+        ScanRequest: {
+            /** @description The QR payload GJ1.<kid>.<claims>.<signature>, or the ticket code as typed */
+            code: string;
+            /** Format: int64 */
+            attractionId: number;
+            /** @description Which device scanned, as it names itself */
+            deviceId: string;
+            /** @description Chosen by the device for this scan: sending it again changes nothing */
+            scanId: components["schemas"]["UUID"];
+            /** @description When the code was read, by the device's clock */
+            scannedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description Persons to admit now; default: everyone of the party not yet admitted
+             */
+            persons?: number;
+            /** @description What an offline device showed; an offline ADMITTED the server refuses is flagged as a conflict */
+            localVerdict?: components["schemas"]["Verdict"];
+        };
+        /** @description The verdict for one scan, with what the door needs to show */
+        ScanResult: {
+            scanId: components["schemas"]["UUID"];
+            verdict: components["schemas"]["Verdict"];
+            /**
+             * Format: int64
+             * @description The ticket, when the code could be read
+             */
+            ticketId?: number;
+            /**
+             * Format: int32
+             * @description Persons in the party
+             */
+            partySize?: number;
+            /**
+             * Format: int32
+             * @description Persons admitted by this scan
+             */
+            personsAdmittedNow: number;
+            /**
+             * Format: int32
+             * @description Persons of the party admitted before this scan
+             */
+            personsAdmittedBefore: number;
+            /**
+             * Format: int32
+             * @description Persons of the party still to come
+             */
+            personsRemaining?: number;
+            /** @description Holder's first name, to match the party */
+            holderFirstName?: string;
+            /**
+             * Format: int64
+             * @description The ticket's offer
+             */
+            offerId?: number;
+            /**
+             * Format: int64
+             * @description The ticket's attraction
+             */
+            attractionId?: number;
+            /** @description The ticket's day */
+            day?: components["schemas"]["LocalDate"];
+            /** @description For ALREADY_USED: when the party was first admitted */
+            firstAdmittedAt?: components["schemas"]["Instant"];
+            /** @description For ALREADY_USED: by which device */
+            firstAdmittedBy?: string;
+            /** @description An offline admission the server refused: the party may have entered twice */
+            conflict: boolean;
+            /** @description A plain-words reason, in English, for logs and organisers */
+            reason: string;
+        };
         /** @description An area whose residents are eligible */
         TerritoryView: {
             /** @example FR-62 */
@@ -403,6 +579,10 @@ export interface components {
             qrPayload: string;
             offer: components["schemas"]["OfferView"];
         };
+        /** Format: uuid */
+        UUID: string;
+        /** @enum {string} */
+        Verdict: "ADMITTED" | "ALREADY_USED" | "WRONG_ATTRACTION" | "WRONG_DAY" | "CANCELLED" | "INVALID";
     };
     responses: {
         /** @description Invalid input (problem type validation-failed or malformed-request) */
@@ -467,6 +647,44 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getDoorList: {
+        parameters: {
+            query: {
+                /** @description The day (YYYY-MM-DD) */
+                day: string;
+            };
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path: {
+                attractionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The door list, with an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoorList"];
+                };
+            };
+            /** @description Unchanged since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     listEditions: {
         parameters: {
             query?: never;
@@ -553,6 +771,28 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listMyAttractions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attractions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttractionView"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     listMyTickets: {
         parameters: {
             query?: never;
@@ -579,6 +819,62 @@ export interface operations {
                 };
                 content?: never;
             };
+        };
+    };
+    scanTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanRequest"];
+            };
+        };
+        responses: {
+            /** @description The verdict */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    scanBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanBatch"];
+            };
+        };
+        responses: {
+            /** @description A verdict per scan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanBatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listTerritories: {

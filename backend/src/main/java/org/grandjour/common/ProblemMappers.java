@@ -95,6 +95,14 @@ public class ProblemMappers {
         return response(ProblemType.FORBIDDEN, "Your account does not have the role this action needs.", path(uri), null);
     }
 
+    /** Keycloak unreachable: the caller cannot be authenticated now, which is not their fault nor a bug. */
+    @ServerExceptionMapper
+    public Response oidcUnavailable(io.quarkus.oidc.OIDCException e, UriInfo uri) {
+        LOG.warnf("Login service unavailable on %s: %s", path(uri), e.getMessage());
+        return Response.fromResponse(response(ProblemType.SERVICE_UNAVAILABLE,
+                "The login service is unreachable; try again in a moment.", path(uri), null)).header("Retry-After", "10").build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

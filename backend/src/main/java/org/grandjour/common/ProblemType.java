@@ -18,6 +18,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused with another request"),
     TICKET_CANCELLED("ticket-cancelled", 409, "Ticket cancelled"),
     CANCEL_TOO_LATE("cancel-too-late", 409, "Too late to cancel"),
+    NOT_ASSIGNED("not-assigned", 403, "Not assigned to this attraction"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 

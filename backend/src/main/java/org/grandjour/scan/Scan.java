@@ -37,6 +37,11 @@ public class Scan extends IdentityEntity {
     public Verdict verdict;
     @Column(name = "persons_admitted", nullable = false)
     public int personsAdmitted;
+    @Column(name = "persons_before", nullable = false)
+    public int personsBefore;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "local_verdict")
+    public Verdict localVerdict;
     @Column(nullable = false)
     public boolean conflict;
     @Column(nullable = false)

@@ -34,6 +34,8 @@ public class Ticket extends IdentityEntity {
     public String holderUsername;
     @Column(name = "holder_name")
     public String holderName;
+    @Column(name = "holder_first_name")
+    public String holderFirstName;
     @Column(name = "holder_postcode", nullable = false)
     public String holderPostcode;
     @ManyToOne(fetch = FetchType.LAZY)

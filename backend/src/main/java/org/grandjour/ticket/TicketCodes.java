@@ -3,7 +3,7 @@ package org.grandjour.ticket;
 import java.security.SecureRandom;
 
 /** Ticket codes: 80 random bits in Crockford base32 (no I, L, O, U), grouped for reading aloud. */
-final class TicketCodes {
+public final class TicketCodes {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -22,7 +22,7 @@ final class TicketCodes {
     }
 
     /** What a person typed, read back as a stored code: case, spaces, dashes and look-alikes forgiven. */
-    static String normalise(String typed) {
+    public static String normalise(String typed) {
         String s = typed.toUpperCase().replaceAll("[^0-9A-Z]", "").replace('O', '0').replace('I', '1').replace('L', '1');
         if (s.length() != 16) {
             return null;

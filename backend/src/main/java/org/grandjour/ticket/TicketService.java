@@ -65,8 +65,8 @@ public class TicketService {
         List<?> inserted = em.createNativeQuery("""
                 insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name,
                                     holder_postcode, holder_territory_id, party_size, idempotency_key,
-                                    request_fingerprint, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                    request_fingerprint, created_at, holder_first_name)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 on conflict do nothing
                 returning id""")
                 .setParameter(1, TicketCodes.next()).setParameter(2, offer.id).setParameter(3, edition.id)
@@ -74,6 +74,7 @@ public class TicketService {
                 .setParameter(6, resident.name()).setParameter(7, Territory.normalisePostcode(resident.postcode()))
                 .setParameter(8, territory.id).setParameter(9, request.partySize())
                 .setParameter(10, idempotencyKey).setParameter(11, request.fingerprint()).setParameter(12, now)
+                .setParameter(13, resident.firstName())
                 .getResultList();
         if (inserted.isEmpty()) {
             // Either a concurrent request with the same key won (it has committed: we waited on it), or

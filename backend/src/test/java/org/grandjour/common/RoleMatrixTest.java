@@ -15,17 +15,15 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 /** Who may call what. Later issues add staff and organiser endpoints to these tables. */
 @QuarkusTest
 class RoleMatrixTest {
-    static final String[] PUBLIC = {"/api/editions", "/api/territories"};
-    static final String[] AUTHENTICATED = {"/api/me"};
-
     @ParameterizedTest
-    @ValueSource(strings = {"/api/editions", "/api/territories"})
+    @ValueSource(strings = {"/api/editions", "/api/territories", "/api/ticket-keys"})
     void publicEndpointsNeedNoToken(String path) {
         given().when().get(path).then().statusCode(200);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/me"})
+    @ValueSource(strings = {"/api/me", "/api/me/tickets", "/api/me/attractions", "/api/tickets/1",
+            "/api/tickets/1/qr.png", "/api/attractions/1/door-list?day=2026-01-01"})
     void authenticatedEndpointsAnswer401ProblemWithoutToken(String path) {
         given().when().get(path)
                 .then().statusCode(401).contentType("application/problem+json")
@@ -38,6 +36,31 @@ class RoleMatrixTest {
     void aGarbageTokenIs401(String path) {
         given().auth().oauth2("not-a-jwt").when().get(path)
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/me/attractions", "/api/attractions/1/door-list?day=2026-01-01"})
+    @TestSecurity(user = "resident", roles = "resident")
+    @OidcSecurity(claims = @Claim(key = "postcode", value = "62300"))
+    void residentsMayNotUseTheDoorEndpoints(String path) {
+        given().when().get(path).then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://grandjour.example/problems/forbidden"));
+    }
+
+    @Test
+    @TestSecurity(user = "resident", roles = "resident")
+    @OidcSecurity(claims = @Claim(key = "postcode", value = "62300"))
+    void residentsMayNotScan() {
+        given().contentType("application/json").body("{}").when().post("/api/scans").then().statusCode(403);
+        given().contentType("application/json").body("{}").when().post("/api/scans/batch").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "staff", roles = "staff")
+    @OidcSecurity(claims = @Claim(key = "postcode", value = "62000"))
+    void staffMayNotClaim() {
+        given().contentType("application/json").body("{\"offerId\": 1, \"partySize\": 1}").when().post("/api/tickets")
+                .then().statusCode(403);
     }
 
     @Test

@@ -109,4 +109,9 @@ public class TestData {
         Offer o = Offer.findById(offer.id);
         o.remaining = remaining;
     }
+
+    @Transactional
+    public void assign(String username, Attraction attraction) {
+        org.grandjour.staff.StaffAssignment.of(username, attraction.id).persist();
+    }
 }

@@ -1,0 +1,26 @@
+package org.grandjour.scan;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "One read of a QR code (or a typed code) at a door")
+public record ScanRequest(
+        @Schema(required = true, description = "The QR payload GJ1.<kid>.<claims>.<signature>, or the ticket code as typed")
+        @NotBlank @Size(max = 1000) String code,
+        @Schema(required = true) @NotNull Long attractionId,
+        @Schema(required = true, description = "Which device scanned, as it names itself") @NotBlank @Size(max = 100) String deviceId,
+        @Schema(required = true, description = "Chosen by the device for this scan: sending it again changes nothing") @NotNull UUID scanId,
+        @Schema(required = true, description = "When the code was read, by the device's clock") @NotNull Instant scannedAt,
+        @Schema(description = "Persons to admit now; default: everyone of the party not yet admitted")
+        @Min(value = 1, message = "must be at least 1 person") @Max(value = 50, message = "must be at most 50 persons") Integer persons,
+        @Schema(description = "What an offline device showed; an offline ADMITTED the server refuses is flagged as a conflict")
+        Verdict localVerdict) {
+}

@@ -1,0 +1,26 @@
+package org.grandjour.scan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "The verdict for one scan, with what the door needs to show")
+public record ScanResult(
+        @Schema(required = true) UUID scanId,
+        @Schema(required = true) Verdict verdict,
+        @Schema(description = "The ticket, when the code could be read") Long ticketId,
+        @Schema(description = "Persons in the party") Integer partySize,
+        @Schema(required = true, description = "Persons admitted by this scan") int personsAdmittedNow,
+        @Schema(required = true, description = "Persons of the party admitted before this scan") int personsAdmittedBefore,
+        @Schema(description = "Persons of the party still to come") Integer personsRemaining,
+        @Schema(description = "Holder's first name, to match the party") String holderFirstName,
+        @Schema(description = "The ticket's offer") Long offerId,
+        @Schema(description = "The ticket's attraction") Long attractionId,
+        @Schema(description = "The ticket's day") LocalDate day,
+        @Schema(description = "For ALREADY_USED: when the party was first admitted") Instant firstAdmittedAt,
+        @Schema(description = "For ALREADY_USED: by which device") String firstAdmittedBy,
+        @Schema(required = true, description = "An offline admission the server refused: the party may have entered twice") boolean conflict,
+        @Schema(required = true, description = "A plain-words reason, in English, for logs and organisers") String reason) {
+}

@@ -55,6 +55,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{editionId}/scans.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admission with its time, attraction and device, as CSV */
+        get: operations["exportEditionAdmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offered, booked, admitted, no-shows and rates; by day, territory, attraction */
+        get: operations["getEditionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/stats.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures per attraction and day, as CSV */
+        get: operations["exportEditionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/stats/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events: the figures now, then within a second of each change */
+        get: operations["streamEditionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -281,6 +349,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Persons admitted at one attraction in one quarter of an hour */
+        Arrivals: {
+            /** Format: int64 */
+            attractionId: number;
+            day: components["schemas"]["LocalDate"];
+            slotStart: components["schemas"]["Instant"];
+            /** Format: int64 */
+            persons: number;
+        };
+        /** @description Figures of one attraction on one day */
+        AttractionFigures: {
+            /** Format: int64 */
+            attractionId: number;
+            /** Format: int64 */
+            offerId: number;
+            slug: string;
+            name: components["schemas"]["Localized"];
+            territory: string;
+            day: components["schemas"]["LocalDate"];
+            figures: components["schemas"]["Figures"];
+        };
         /** @description A venue that gives free entries */
         AttractionView: {
             /** Format: int64 */
@@ -307,6 +396,20 @@ export interface components {
              * @description Persons in the party, 1..the edition's maxPartySize
              */
             partySize: number;
+        };
+        /** @description Persons from one territory booked and admitted at attractions of another (or the same) */
+        CrossBorder: {
+            residentTerritory: string;
+            attractionTerritory: string;
+            /** Format: int64 */
+            booked: number;
+            /** Format: int64 */
+            admitted: number;
+        };
+        /** @description Figures of one day */
+        DayFigures: {
+            day: components["schemas"]["LocalDate"];
+            figures: components["schemas"]["Figures"];
         };
         /** @description What a door device needs to check tickets offline for one attraction and day */
         DoorList: {
@@ -335,6 +438,22 @@ export interface components {
             status: components["schemas"]["TicketStatus"];
             /** @description Holder's first name */
             holderFirstName?: string;
+        };
+        /** @description An edition's figures, overall and broken down, all from our own rows */
+        EditionStats: {
+            /** Format: int64 */
+            editionId: number;
+            generatedAt: components["schemas"]["Instant"];
+            overall: components["schemas"]["Figures"];
+            byDay: components["schemas"]["DayFigures"][];
+            byTerritory: components["schemas"]["TerritoryFigures"][];
+            byAttraction: components["schemas"]["AttractionFigures"][];
+            /** @description Persons admitted per attraction and quarter of an hour */
+            arrivals: components["schemas"]["Arrivals"][];
+            /** @description Residents' territory against the attraction's */
+            crossBorder: components["schemas"]["CrossBorder"][];
+            /** @description Scans per attraction and verdict */
+            verdicts: components["schemas"]["VerdictCount"][];
         };
         /** @description One Grand Jour edition */
         EditionView: {
@@ -368,6 +487,49 @@ export interface components {
         FieldError: {
             field: string;
             message: string;
+        };
+        /** @description Entries offered, booked, cancelled, admitted; rates as fractions (0.7 = 70%) */
+        Figures: {
+            /**
+             * Format: int64
+             * @description Sum of capacities
+             */
+            offered: number;
+            /**
+             * Format: int64
+             * @description Persons on live tickets
+             */
+            booked: number;
+            /**
+             * Format: int64
+             * @description Live tickets
+             */
+            tickets: number;
+            /**
+             * Format: int64
+             * @description Persons on cancelled tickets
+             */
+            cancelled: number;
+            /**
+             * Format: int64
+             * @description Persons admitted at the door
+             */
+            admitted: number;
+            /**
+             * Format: int64
+             * @description Persons booked on days that are over and not admitted
+             */
+            noShows: number;
+            /**
+             * Format: double
+             * @description booked / offered
+             */
+            claimRate: number;
+            /**
+             * Format: double
+             * @description admitted / booked
+             */
+            redemptionRate: number;
         };
         /**
          * Format: date-time
@@ -523,6 +685,12 @@ export interface components {
             /** @description A plain-words reason, in English, for logs and organisers */
             reason: string;
         };
+        /** @description Figures of one territory's attractions */
+        TerritoryFigures: {
+            territory: string;
+            name: components["schemas"]["Localized"];
+            figures: components["schemas"]["Figures"];
+        };
         /** @description An area whose residents are eligible */
         TerritoryView: {
             /** @example FR-62 */
@@ -583,6 +751,16 @@ export interface components {
         UUID: string;
         /** @enum {string} */
         Verdict: "ADMITTED" | "ALREADY_USED" | "WRONG_ATTRACTION" | "WRONG_DAY" | "CANCELLED" | "INVALID";
+        /** @description Scans of one verdict at one attraction during the edition */
+        VerdictCount: {
+            /** Format: int64 */
+            attractionId: number;
+            verdict: string;
+            /** Format: int64 */
+            scans: number;
+            /** Format: int64 */
+            conflicts: number;
+        };
     };
     responses: {
         /** @description Invalid input (problem type validation-failed or malformed-request) */
@@ -736,6 +914,116 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportEditionAdmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getEditionStats: {
+        parameters: {
+            query?: {
+                /** @description Only this day (YYYY-MM-DD) */
+                day?: string;
+                /** @description Only attractions of this territory */
+                territory?: string;
+            };
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportEditionStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    streamEditionStats: {
+        parameters: {
+            query?: {
+                day?: string;
+                territory?: string;
+            };
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream of EditionStats */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["EditionStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };

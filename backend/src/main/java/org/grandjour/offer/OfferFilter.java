@@ -1,33 +1,22 @@
 package org.grandjour.offer;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
 import org.grandjour.attraction.Category;
 import org.grandjour.common.ProblemException;
+import org.grandjour.common.QueryParams;
 
 /** The optional filters of the offers list, parsed from query strings with field-level errors. */
 public record OfferFilter(LocalDate day, String territory, Category category) {
 
     public static OfferFilter parse(String day, String territory, String category) {
-        return new OfferFilter(parseDay(day), blankToNull(territory), parseCategory(category));
-    }
-
-    private static LocalDate parseDay(String day) {
-        if (blankToNull(day) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(day.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField("day", "'" + day + "' is not a date (YYYY-MM-DD)");
-        }
+        return new OfferFilter(QueryParams.day("day", day), QueryParams.text(territory), parseCategory(category));
     }
 
     private static Category parseCategory(String category) {
-        if (blankToNull(category) == null) {
+        if (QueryParams.text(category) == null) {
             return null;
         }
         try {
@@ -36,9 +25,5 @@ public record OfferFilter(LocalDate day, String territory, Category category) {
             throw ProblemException.invalidField("category",
                     "'" + category + "' is not one of " + Arrays.toString(Category.values()));
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.grandjour.common.ProblemException;
+import org.grandjour.common.QueryParams;
 import org.grandjour.staff.StaffService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,7 +55,7 @@ public class DoorListResource {
                              @Parameter(required = true, description = "The day (YYYY-MM-DD)", schema = @Schema(type = SchemaType.STRING, format = "date"))
                              @QueryParam("day") String day,
                              @HeaderParam("If-None-Match") String ifNoneMatch) throws JsonProcessingException {
-        LocalDate parsed = parseDay(day);
+        LocalDate parsed = QueryParams.requiredDay("day", day);
         staff.assertMayScan(identity, attractionId);
         DoorList list = doorLists.doorList(attractionId, parsed);
         // the ETag covers the content, not the generation time, so an unchanged list is not sent again
@@ -66,16 +66,5 @@ public class DoorListResource {
             return Response.notModified(etag).build();
         }
         return Response.ok(list).tag(etag).header("Cache-Control", "private, no-cache").build();
-    }
-
-    private static LocalDate parseDay(String day) {
-        if (day == null || day.isBlank()) {
-            throw ProblemException.invalidField("day", "is required (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(day.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalidField("day", "'" + day + "' is not a date (YYYY-MM-DD)");
-        }
     }
 }

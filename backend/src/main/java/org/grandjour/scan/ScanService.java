@@ -34,6 +34,8 @@ public class ScanService {
     TicketSigner signer;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<ScanEvent> events;
 
     @Transactional
     public ScanResult scan(String staffUsername, ScanRequest request, boolean offline) {
@@ -58,6 +60,12 @@ public class ScanService {
         scan.personsBefore = outcome.before;
         scan.conflict = offline && outcome.verdict != Verdict.ADMITTED
                 && (request.localVerdict() == null || request.localVerdict() == Verdict.ADMITTED);
+        Ticket t = outcome.ticket;
+        String zone = t != null ? t.edition.timeZone : scan.attraction.territory.timeZone;
+        events.fire(new ScanEvent(request.attractionId(), request.scannedAt().atZone(ZoneId.of(zone)).toLocalDate(),
+                scan.verdict, scan.conflict, scan.personsAdmitted, request.scannedAt(),
+                t == null ? null : t.edition.id, t == null ? null : t.offer.id,
+                t == null || t.holderTerritory == null ? null : t.holderTerritory.id));
         return result(scan, outcome.reason);
     }
 

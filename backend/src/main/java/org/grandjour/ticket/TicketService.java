@@ -33,6 +33,8 @@ public class TicketService {
     Clock clock;
     @Inject
     TicketSigner signer;
+    @Inject
+    jakarta.enterprise.event.Event<TicketEvent> events;
 
     @Transactional
     public ClaimOutcome claim(Resident resident, ClaimRequest request, String idempotencyKey) {
@@ -113,6 +115,7 @@ public class TicketService {
                             + ": not enough for a party of " + request.partySize() + ".");
         }
         em.refresh(offer);
+        events.fire(new TicketEvent.Claimed(edition.id, offer.id, territory.id, request.partySize()));
         return new ClaimOutcome(view(em.find(Ticket.class, ticketId), now), true);
     }
 
@@ -155,6 +158,8 @@ public class TicketService {
                 .setParameter(1, t.holderSubject).setParameter(2, t.edition.id).executeUpdate();
         em.createNativeQuery("update offer set remaining = remaining + ?1 where id = ?2")
                 .setParameter(1, t.partySize).setParameter(2, t.offer.id).executeUpdate();
+        events.fire(new TicketEvent.Cancelled(t.edition.id, t.offer.id,
+                t.holderTerritory == null ? null : t.holderTerritory.id, t.partySize));
     }
 
     private Ticket own(Resident resident, long id) {

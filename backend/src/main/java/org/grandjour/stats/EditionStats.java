@@ -1,0 +1,52 @@
+package org.grandjour.stats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grandjour.common.Localized;
+
+@Schema(description = "An edition's figures, overall and broken down, all from our own rows")
+public record EditionStats(
+        @Schema(required = true) long editionId,
+        @Schema(required = true) Instant generatedAt,
+        @Schema(required = true) Figures overall,
+        @Schema(required = true) List<DayFigures> byDay,
+        @Schema(required = true) List<TerritoryFigures> byTerritory,
+        @Schema(required = true) List<AttractionFigures> byAttraction,
+        @Schema(required = true, description = "Persons admitted per attraction and quarter of an hour") List<Arrivals> arrivals,
+        @Schema(required = true, description = "Residents' territory against the attraction's") List<CrossBorder> crossBorder,
+        @Schema(required = true, description = "Scans per attraction and verdict") List<VerdictCount> verdicts) {
+
+    @Schema(description = "Figures of one day")
+    public record DayFigures(@Schema(required = true) LocalDate day, @Schema(required = true) Figures figures) {
+    }
+
+    @Schema(description = "Figures of one territory's attractions")
+    public record TerritoryFigures(@Schema(required = true) String territory, @Schema(required = true) Localized name,
+                                   @Schema(required = true) Figures figures) {
+    }
+
+    @Schema(description = "Figures of one attraction on one day")
+    public record AttractionFigures(@Schema(required = true) long attractionId, @Schema(required = true) long offerId,
+                                    @Schema(required = true) String slug, @Schema(required = true) Localized name,
+                                    @Schema(required = true) String territory, @Schema(required = true) LocalDate day,
+                                    @Schema(required = true) Figures figures) {
+    }
+
+    @Schema(description = "Persons admitted at one attraction in one quarter of an hour")
+    public record Arrivals(@Schema(required = true) long attractionId, @Schema(required = true) LocalDate day,
+                           @Schema(required = true) Instant slotStart, @Schema(required = true) long persons) {
+    }
+
+    @Schema(description = "Persons from one territory booked and admitted at attractions of another (or the same)")
+    public record CrossBorder(@Schema(required = true) String residentTerritory, @Schema(required = true) String attractionTerritory,
+                              @Schema(required = true) long booked, @Schema(required = true) long admitted) {
+    }
+
+    @Schema(description = "Scans of one verdict at one attraction during the edition")
+    public record VerdictCount(@Schema(required = true) long attractionId, @Schema(required = true) String verdict,
+                               @Schema(required = true) long scans, @Schema(required = true) long conflicts) {
+    }
+}

@@ -1,0 +1,18 @@
+package org.grandjour.ticket;
+
+/** Fired inside the claim or cancel transaction; observers (live figures) write in the same transaction. */
+public sealed interface TicketEvent {
+    long editionId();
+
+    long offerId();
+
+    Long territoryId();
+
+    int persons();
+
+    record Claimed(long editionId, long offerId, Long territoryId, int persons) implements TicketEvent {
+    }
+
+    record Cancelled(long editionId, long offerId, Long territoryId, int persons) implements TicketEvent {
+    }
+}

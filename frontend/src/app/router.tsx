@@ -6,6 +6,8 @@ import { AccountRoute } from './routes/account';
 import { NotFoundRoute } from './routes/not-found';
 import { OffersRoute } from './routes/offers';
 import { RootErrorBoundary, RootRoute } from './routes/root';
+import { TicketRoute } from './routes/ticket';
+import { TicketsRoute } from './routes/tickets';
 
 // Staff (door scanning) and organiser (dashboard) sections will be added as children here,
 // behind a role guard using useAuth().hasRole('staff' | 'organiser').
@@ -17,6 +19,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <OffersRoute /> },
       { path: paths.account.path, element: <AccountRoute /> },
+      { path: paths.tickets.path, element: <TicketsRoute /> },
+      { path: paths.ticket.path, element: <TicketRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

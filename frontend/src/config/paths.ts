@@ -2,4 +2,6 @@
 export const paths = {
   offers: { path: '/', href: () => '/' },
   account: { path: '/account', href: () => '/account' },
+  tickets: { path: '/tickets', href: () => '/tickets' },
+  ticket: { path: '/tickets/:id', href: (id: number) => `/tickets/${id}` },
 } as const;

@@ -1,4 +1,4 @@
-import type { Edition, Me, Offer, Problem, Territory } from '@/lib/api/types';
+import type { Edition, Me, Offer, Problem, Territory, Ticket } from '@/lib/api/types';
 
 export const pasDeCalais: Territory = {
   code: 'FR-62',
@@ -99,4 +99,35 @@ export function problem(status: number, detail: string, extra: Partial<Problem> 
     detail,
     ...extra,
   };
+}
+
+export function ticket(overrides: Partial<Ticket> & { id: number }): Ticket {
+  return {
+    code: '7KQ2-M9XD-4TRB-HC3N',
+    status: 'ACTIVE',
+    partySize: 2,
+    personsAdmitted: 0,
+    createdAt: '2026-03-10T09:30:00Z',
+    holderName: 'Rose Résidente',
+    cancellable: true,
+    qrPayload: 'GJ1.k1.eyJ0IjoxfQ.c2ln',
+    offer: louvreLens,
+    ...overrides,
+  };
+}
+
+export const activeTicket = ticket({ id: 101 });
+export const cancelledTicket = ticket({
+  id: 102,
+  code: 'AB12-CD34-EF56-GH78',
+  status: 'CANCELLED',
+  partySize: 3,
+  cancellable: false,
+  cancelledAt: '2026-03-12T17:05:00Z',
+  offer: { ...base1119, remaining: 3 },
+});
+
+/** A problem+json body of one of the API's problem types. */
+export function typedProblem(slug: string, status: number, detail = '', extra: Partial<Problem> = {}): Problem {
+  return { type: `https://grandjour.example/problems/${slug}`, title: slug, status, detail, ...extra };
 }

@@ -3,6 +3,20 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { i18n } from '@/lib/i18n';
 
+// jsdom has <dialog> but not its modal methods: enough of them for the components (open state and
+// the close event; no inertness, no focus trap, which only a real browser gives).
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement, returnValue?: string) {
+    if (!this.open) return;
+    this.open = false;
+    if (returnValue !== undefined) this.returnValue = returnValue;
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
 beforeEach(async () => {
   localStorage.clear();
   await i18n.changeLanguage('en');

@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { paths } from '@/config/paths';
 import { AccountDetails } from '@/features/account/components/account-details';
 import { useCurrentEdition } from '@/features/editions/api/get-editions';
+import { useAuth } from '@/lib/auth';
 
 export function AccountRoute() {
   const { t } = useTranslation();
   const edition = useCurrentEdition();
+  const { authenticated } = useAuth();
   return (
     <>
       <title>{`${t('account.title')} · ${t('app.name')}`}</title>
@@ -17,6 +21,17 @@ export function AccountRoute() {
         <>
           {edition.isError && <ErrorState error={edition.error} onRetry={() => void edition.refetch()} />}
           <AccountDetails edition={edition.data ?? null} />
+          {authenticated && (
+            <section className="card" aria-labelledby="account-tickets">
+              <h2 id="account-tickets">{t('account.ticketsTitle')}</h2>
+              <p>{t('account.ticketsText')}</p>
+              <p>
+                <Link to={paths.tickets.href()} className="button button--secondary">
+                  {t('account.ticketsLink')}
+                </Link>
+              </p>
+            </section>
+          )}
         </>
       )}
     </>

@@ -1,13 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { useMe } from '@/features/account/api/get-me';
 import { useCurrentEdition } from '@/features/editions/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
+import { ClaimOffer } from '@/features/tickets/components/claim-offer';
+import { useAuth } from '@/lib/auth';
 
 export function OffersRoute() {
   const { t } = useTranslation();
   const edition = useCurrentEdition();
+  const auth = useAuth();
+  // Whether the logged-in user may claim here: the claim buttons say so before any refusal.
+  const me = useMe(auth.authenticated && edition.data ? auth.username : undefined, edition.data?.id);
   const title = <title>{`${t('offers.title')} · ${t('app.name')}`}</title>;
 
   if (edition.isPending) return <>{title}<Loading /></>;
@@ -21,11 +27,15 @@ export function OffersRoute() {
       </>
     );
   }
+  const current = edition.data;
   return (
     <>
-      <title>{`${edition.data.name} · ${t('app.name')}`}</title>
-      <EditionSummary edition={edition.data} />
-      <OffersSection edition={edition.data} />
+      <title>{`${current.name} · ${t('app.name')}`}</title>
+      <EditionSummary edition={current} />
+      <OffersSection
+        edition={current}
+        renderOfferAction={(offer) => <ClaimOffer offer={offer} edition={current} eligible={me.data?.eligible} />}
+      />
     </>
   );
 }

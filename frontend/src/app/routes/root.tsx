@@ -3,7 +3,10 @@ import { Outlet, useLocation, useRouteError } from 'react-router';
 import { Layout } from '@/components/layout/layout';
 import { ErrorState } from '@/components/ui/error-state';
 
-/** Moves focus to the main content after client-side navigation, as a page load would. */
+/**
+ * Moves focus to the main content after client-side navigation, as a page load would; unless the new
+ * page already put it somewhere inside (a confirmation message), as its effects run before this one.
+ */
 function useFocusMainOnNavigation() {
   const { pathname } = useLocation();
   const first = useRef(true);
@@ -12,7 +15,9 @@ function useFocusMainOnNavigation() {
       first.current = false;
       return;
     }
-    document.getElementById('main')?.focus({ preventScroll: false });
+    const main = document.getElementById('main');
+    if (main && document.activeElement !== main && main.contains(document.activeElement)) return;
+    main?.focus({ preventScroll: false });
   }, [pathname]);
 }
 

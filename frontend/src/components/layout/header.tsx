@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { paths } from '@/config/paths';
+import { useAuth } from '@/lib/auth';
 import { AuthButtons } from './auth-buttons';
 import { LanguageSwitch } from './language-switch';
 
 export function Header() {
   const { t } = useTranslation();
+  const { authenticated } = useAuth();
   // Staff and organiser sections will add links here, shown by role (useAuth().hasRole).
   const links = [
     { to: paths.offers.href(), label: t('nav.offers'), end: true },
+    ...(authenticated ? [{ to: paths.tickets.href(), label: t('nav.tickets'), end: false }] : []),
     { to: paths.account.href(), label: t('nav.account'), end: false },
   ];
   return (

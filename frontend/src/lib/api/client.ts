@@ -31,6 +31,13 @@ type FetchResult = { data?: unknown; error?: unknown; response: Response };
  * - the AbortError itself when React Query cancelled the request.
  */
 export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<NonNullable<R['data']>> {
+  return (await unwrapResponse(call)).data;
+}
+
+/** Like `unwrap`, but also gives the response (for its headers: a file name, a Location). */
+export async function unwrapResponse<R extends FetchResult>(
+  call: Promise<R>,
+): Promise<{ data: NonNullable<R['data']>; response: Response }> {
   let result: R;
   try {
     result = await call;
@@ -39,5 +46,5 @@ export async function unwrap<R extends FetchResult>(call: Promise<R>): Promise<N
     throw new NetworkError(error);
   }
   if (!result.response.ok) throw apiErrorFrom(result.response, result.error);
-  return result.data as NonNullable<R['data']>;
+  return { data: result.data as NonNullable<R['data']>, response: result.response };
 }

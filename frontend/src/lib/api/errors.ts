@@ -62,3 +62,13 @@ export function apiErrorFrom(response: Response, body: unknown): ApiError {
 export function isAbortError(error: unknown): boolean {
   return isObject(error) && error.name === 'AbortError';
 }
+
+/** Where the API's problem types live: `type` is this base plus a stable slug (`sold-out`, `not-found`...). */
+export const PROBLEM_TYPE_BASE = 'https://grandjour.example/problems/';
+
+/** The slug of the problem type of an ApiError (`sold-out`), or undefined for any other error. */
+export function problemSlug(error: unknown): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const { type } = error.problem;
+  return type.startsWith(PROBLEM_TYPE_BASE) ? type.slice(PROBLEM_TYPE_BASE.length) : undefined;
+}

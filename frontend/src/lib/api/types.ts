@@ -15,3 +15,6 @@ export type Me = Schemas['MeView'];
 
 export type OffersQuery = NonNullable<operations['listOffers']['parameters']['query']>;
 export type MeQuery = NonNullable<operations['getMe']['parameters']['query']>;
+export type Ticket = Schemas['TicketView'];
+export type TicketStatus = Schemas['TicketStatus'];
+export type ClaimRequest = Schemas['ClaimRequest'];

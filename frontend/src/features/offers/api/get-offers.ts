@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { OFFERS_REFRESH_MS } from '@/config/settings';
 import { api, unwrap } from '@/lib/api/client';
 import type { Offer, OffersQuery } from '@/lib/api/types';
+import { queryKeys } from '@/lib/query-keys';
 
 export type OfferFilters = OffersQuery;
 
@@ -26,7 +27,7 @@ export function getOffers(
 export function getOffersQueryOptions(editionId: number, filters: OfferFilters = {}) {
   const query = compact(filters);
   return queryOptions({
-    queryKey: ['editions', editionId, 'offers', query],
+    queryKey: [...queryKeys.offers(editionId), query],
     queryFn: ({ signal }) => getOffers(editionId, query, { signal }),
     // Places left change while people claim: poll, and keep showing the last list meanwhile.
     refetchInterval: OFFERS_REFRESH_MS,

@@ -1,8 +1,15 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Offer } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 
-export function OfferCard({ offer }: { offer: Offer }) {
+type Props = {
+  offer: Offer;
+  /** What the user can do with the offer (claim it), given by the page. */
+  action?: ReactNode;
+};
+
+export function OfferCard({ offer, action }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const { attraction } = offer;
@@ -35,6 +42,7 @@ export function OfferCard({ offer }: { offer: Offer }) {
           <span style={{ width: `${share}%` }} />
         </div>
       </div>
+      {action && <div className="offer-card__action">{action}</div>}
       <details className="offer-card__details">
         <summary>
           {t('offers.details')}

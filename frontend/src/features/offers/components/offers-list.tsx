@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import type { Offer } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 import { useOffers, type OfferFilters } from '../api/get-offers';
 import { OfferCard } from './offer-card';
@@ -9,10 +11,12 @@ type Props = {
   editionId: number;
   filters: OfferFilters;
   headingId?: string;
+  /** The action of each offer card (the claim button), composed by the page. */
+  renderOfferAction?: (offer: Offer) => ReactNode;
 };
 
 /** The offers matching the filters, refreshed every 30 s. */
-export function OffersList({ editionId, filters, headingId }: Props) {
+export function OffersList({ editionId, filters, headingId, renderOfferAction }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const offers = useOffers(editionId, filters);
@@ -38,7 +42,7 @@ export function OffersList({ editionId, filters, headingId }: Props) {
         <ul className="offer-grid" aria-labelledby={headingId}>
           {list.map((offer) => (
             <li key={offer.id}>
-              <OfferCard offer={offer} />
+              <OfferCard offer={offer} action={renderOfferAction?.(offer)} />
             </li>
           ))}
         </ul>

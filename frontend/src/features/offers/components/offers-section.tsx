@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Edition } from '@/lib/api/types';
+import type { Edition, Offer } from '@/lib/api/types';
 import type { OfferFilters as Filters } from '../api/get-offers';
 import { isCategory } from '../categories';
 import { OfferFilters } from './offer-filters';
@@ -20,7 +20,13 @@ function filtersFrom(params: URLSearchParams, edition: Edition): Filters {
 }
 
 /** Filters plus list, with the filters kept in the URL so a filtered list can be shared or bookmarked. */
-export function OffersSection({ edition }: { edition: Edition }) {
+type Props = {
+  edition: Edition;
+  /** The action of each offer card (the claim button), composed by the page. */
+  renderOfferAction?: (offer: Offer) => ReactNode;
+};
+
+export function OffersSection({ edition, renderOfferAction }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const [params, setParams] = useSearchParams();
@@ -36,7 +42,7 @@ export function OffersSection({ edition }: { edition: Edition }) {
     <section className="offers-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('offers.title')}</h2>
       <OfferFilters days={edition.days} territories={edition.territories} value={filters} onChange={onChange} />
-      <OffersList editionId={edition.id} filters={filters} headingId={headingId} />
+      <OffersList editionId={edition.id} filters={filters} headingId={headingId} renderOfferAction={renderOfferAction} />
     </section>
   );
 }

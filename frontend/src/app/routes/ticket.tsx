@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'react-router';
+import { RequireLogin } from '@/components/layout/require-login';
+import type { ClaimedState } from '@/features/tickets/components/claim-form';
+import { TicketDetails } from '@/features/tickets/components/ticket-details';
+import { NotFoundRoute } from './not-found';
+
+function wasJustClaimed(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as Partial<ClaimedState>).claimed === true;
+}
+
+export function TicketRoute() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { state } = useLocation();
+  const ticketId = Number(id);
+  if (!/^\d+$/.test(id ?? '') || !Number.isSafeInteger(ticketId)) return <NotFoundRoute />;
+  const heading = (
+    <>
+      <title>{`${t('tickets.ticketTitle')} · ${t('app.name')}`}</title>
+      <h1>{t('tickets.ticketTitle')}</h1>
+    </>
+  );
+  return (
+    <RequireLogin message={t('tickets.loggedOutTicket')} heading={heading}>
+      <TicketDetails key={ticketId} id={ticketId} justClaimed={wasJustClaimed(state)} />
+    </RequireLogin>
+  );
+}

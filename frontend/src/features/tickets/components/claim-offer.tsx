@@ -1,0 +1,122 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '@/config/paths';
+import type { Edition, Offer } from '@/lib/api/types';
+import { useAuth } from '@/lib/auth';
+import { useFormat } from '@/lib/i18n';
+import { useMyTickets } from '../api/get-my-tickets';
+import { ClaimForm } from './claim-form';
+
+type Props = {
+  offer: Offer;
+  /** The offer's edition: its claim window and limits. */
+  edition: Edition;
+  /** Whether the logged-in user may claim in this edition (their postcode); undefined while unknown. */
+  eligible?: boolean;
+};
+
+/**
+ * The claim action of an offer card: "Claim free entries" opening the claim form, Log in first when
+ * logged out, or a link to the ticket the user already holds for it. Nothing more when claims are
+ * closed or no place is left.
+ */
+export function ClaimOffer({ offer, edition, eligible }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const auth = useAuth();
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const tickets = useMyTickets(auth.authenticated ? auth.username : undefined);
+
+  if (offer.editionId !== edition.id || auth.status === 'loading') return null;
+  // Until the user's tickets are known, whether they already hold one for this offer is not.
+  if (auth.authenticated && tickets.isPending) return null;
+
+  const held = tickets.data?.find((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id);
+  if (held) {
+    return (
+      <p className="claim-note claim-note--held">
+        <span aria-hidden="true">✓ </span>
+        {t('tickets.claim.held')}{' '}
+        <Link to={paths.ticket.href(held.id)}>
+          {t('tickets.claim.seeTicket')}{' '}
+          <span className="visually-hidden">
+            {t('tickets.claim.seeTicketFor', { name: format.localized(offer.attraction.name) })}
+          </span>
+        </Link>
+      </p>
+    );
+  }
+  if (!edition.claimOpen || offer.remaining <= 0) return null;
+
+  // Many cards carry the same button: its name says which attraction and day it is for, after the
+  // visible words (voice control users say what they see). Hidden text rather than aria-label, which
+  // would make every button answer to "Day" as if it were the Day filter's label.
+  const target = (
+    <>
+      {' '}
+      <span className="visually-hidden">
+        {t('tickets.claim.target', {
+          name: format.localized(offer.attraction.name),
+          day: format.day(offer.day, { weekday: 'long', day: 'numeric', month: 'long' }),
+        })}
+      </span>
+    </>
+  );
+
+  if (!auth.authenticated) {
+    return (
+      <button type="button" className="button button--secondary claim-button" onClick={auth.login}>
+        {t('tickets.claim.login')}
+        {target}
+      </button>
+    );
+  }
+
+  if (eligible === false) {
+    return (
+      <p className="claim-note">
+        {t('tickets.claim.notEligible')} <Link to={paths.account.href()}>{t('nav.account')}</Link>
+      </p>
+    );
+  }
+
+  const live = tickets.data?.filter((ticket) => ticket.status === 'ACTIVE' && ticket.offer.editionId === edition.id);
+  if (live && live.length >= edition.maxTicketsPerResident) {
+    return (
+      <p className="claim-note">
+        {t('tickets.claim.limit', { count: edition.maxTicketsPerResident })}{' '}
+        <Link to={paths.tickets.href()}>{t('nav.tickets')}</Link>
+      </p>
+    );
+  }
+
+  return (
+    <div className="claim">
+      <button
+        ref={toggleRef}
+        type="button"
+        className="button claim-button"
+        aria-expanded={open}
+        aria-controls={open ? formId : undefined}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {t('tickets.claim.open')}
+        {target}
+      </button>
+      {open && (
+        <ClaimForm
+          id={formId}
+          offer={offer}
+          maxPartySize={edition.maxPartySize}
+          onClose={() => {
+            setOpen(false);
+            toggleRef.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+import { paths } from '@/config/paths';
+import { problemSlug } from '@/lib/api/errors';
+import type { Ticket } from '@/lib/api/types';
+import { useAuth } from '@/lib/auth';
+import { useFormat } from '@/lib/i18n';
+import { useDownloadTicketFile, type TicketFile } from '../api/download-ticket-file';
+import { useTicket } from '../api/get-ticket';
+import { describeProblem } from '../problems';
+import { CancelTicketDialog } from './cancel-ticket-dialog';
+import { ProblemAlert } from './problem-alert';
+import { TicketQr } from './ticket-qr';
+import { TicketStatusBadge } from './ticket-status-badge';
+
+type Props = {
+  id: number;
+  /** Just claimed: say so (and put the focus on it). */
+  justClaimed?: boolean;
+};
+
+/** One ticket of the logged-in user: the QR code to show at the door, its code, details and actions. */
+export function TicketDetails({ id, justClaimed = false }: Props) {
+  const { t } = useTranslation();
+  const { username } = useAuth();
+  const ticket = useTicket(username, id);
+
+  if (ticket.isPending) {
+    return (
+      <>
+        <h1>{t('tickets.ticketTitle')}</h1>
+        <Loading />
+      </>
+    );
+  }
+  // (A failed refresh keeps showing the ticket: only a ticket never loaded gives way to the error.)
+  if (!ticket.data) {
+    return (
+      <>
+        <h1>{t('tickets.ticketTitle')}</h1>
+        {problemSlug(ticket.error) === 'not-found' ? (
+          <p className="empty-state">{t('tickets.notFound')}</p>
+        ) : (
+          <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} />
+        )}
+        <p>
+          <Link to={paths.tickets.href()}>{t('tickets.back')}</Link>
+        </p>
+      </>
+    );
+  }
+  return <TicketView ticket={ticket.data} justClaimed={justClaimed} />;
+}
+
+function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [cancelledNow, setCancelledNow] = useState(false);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  const { attraction } = ticket.offer;
+  const name = format.localized(attraction.name);
+  const accessibility = format.localized(attraction.accessibility);
+  const active = ticket.status === 'ACTIVE';
+  const timeZone = attraction.territory.timeZone;
+
+  // The confirmation of a claim or a cancellation gets the focus: it is what just happened.
+  useEffect(() => {
+    if (justClaimed || cancelledNow) messageRef.current?.focus();
+  }, [justClaimed, cancelledNow]);
+
+  const message = cancelledNow ? t('tickets.cancelledNow') : justClaimed && active ? t('tickets.claimed') : '';
+
+  return (
+    <article className={`ticket ticket--${ticket.status.toLowerCase()}`} aria-labelledby="ticket-title">
+      <title>{`${name} · ${t('tickets.title')} · ${t('app.name')}`}</title>
+      <p className="ticket__back">
+        <Link to={paths.tickets.href()}>
+          <span aria-hidden="true">← </span>
+          {t('tickets.back')}
+        </Link>
+      </p>
+      <p
+        ref={messageRef}
+        className={message ? 'ticket__message' : 'visually-hidden'}
+        role="status"
+        tabIndex={-1}
+        data-testid="ticket-message"
+      >
+        {message}
+      </p>
+      <header className="ticket__header">
+        <h1 id="ticket-title">{name}</h1>
+        <TicketStatusBadge status={ticket.status} />
+      </header>
+      <p className="ticket__when">
+        <time dateTime={ticket.offer.day}>{format.day(ticket.offer.day)}</time> ·{' '}
+        {t('tickets.people', { count: ticket.partySize })}
+      </p>
+
+      {active ? (
+        <TicketQr ticket={ticket} />
+      ) : (
+        <p className="ticket__cancelled notice">
+          {ticket.cancelledAt
+            ? t('tickets.cancelledOn', { date: format.dateTime(ticket.cancelledAt, timeZone) })
+            : t('tickets.cancelledNoQr')}
+        </p>
+      )}
+
+      <p className="ticket__code">
+        <span className="ticket__code-label">{t('tickets.codeLabel')}</span>
+        <span className="ticket__code-value" data-testid="ticket-code" translate="no">
+          {active ? ticket.code : <s>{ticket.code}</s>}
+        </span>
+      </p>
+      {active && <p className="ticket__hint">{t('tickets.qrHint')}</p>}
+
+      {active && <TicketActions ticket={ticket} onCancel={() => setDialogOpen(true)} />}
+
+      <section className="card ticket__facts" aria-labelledby="ticket-facts">
+        <h2 id="ticket-facts">{t('tickets.details')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('tickets.day')}</dt>
+            <dd>
+              <time dateTime={ticket.offer.day}>{format.day(ticket.offer.day)}</time>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('tickets.party')}</dt>
+            <dd>
+              {t('tickets.people', { count: ticket.partySize })}
+              {ticket.personsAdmitted > 0 && (
+                <> · {t('tickets.admitted', { admitted: ticket.personsAdmitted, count: ticket.partySize })}</>
+              )}
+            </dd>
+          </div>
+          {ticket.holderName && (
+            <div>
+              <dt>{t('tickets.holder')}</dt>
+              <dd>{ticket.holderName}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('tickets.address')}</dt>
+            <dd>
+              <address>
+                {name}
+                <br />
+                {attraction.address}, {attraction.postcode} {attraction.town}
+                <br />
+                {format.localized(attraction.territory.name)}
+              </address>
+            </dd>
+          </div>
+          {accessibility && (
+            <div>
+              <dt>{t('tickets.accessibility')}</dt>
+              <dd>{accessibility}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('tickets.claimedOn')}</dt>
+            <dd>{format.dateTime(ticket.createdAt, timeZone)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <CancelTicketDialog
+        ticket={ticket}
+        open={dialogOpen}
+        onClose={() => setDialogOpen(false)}
+        onCancelled={() => {
+          setDialogOpen(false);
+          setCancelledNow(true);
+        }}
+      />
+    </article>
+  );
+}
+
+type ActionsProps = {
+  ticket: Ticket;
+  onCancel: () => void;
+};
+
+function TicketActions({ ticket, onCancel }: ActionsProps) {
+  const { t } = useTranslation();
+  const download = useDownloadTicketFile();
+  const alertRef = useRef<HTMLDivElement>(null);
+  const pending = download.isPending ? download.variables.kind : undefined;
+
+  useEffect(() => {
+    if (download.error) alertRef.current?.focus();
+  }, [download.error]);
+
+  const get = (kind: TicketFile) => {
+    if (!download.isPending) download.mutate({ id: ticket.id, kind });
+  };
+
+  return (
+    <div className="ticket__actions">
+      <div className="ticket__buttons">
+        <button type="button" className="button" onClick={() => get('pdf')} disabled={Boolean(pending)}>
+          {pending === 'pdf' ? t('tickets.downloading') : t('tickets.downloadPdf')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => get('ics')} disabled={Boolean(pending)}>
+          {pending === 'ics' ? t('tickets.downloading') : t('tickets.addToCalendar')}
+        </button>
+        {ticket.cancellable && (
+          <button type="button" className="button button--danger-outline" onClick={onCancel}>
+            {t('tickets.cancel')}
+          </button>
+        )}
+      </div>
+      {!ticket.cancellable && <p className="ticket__note">{t('tickets.notCancellable')}</p>}
+      {download.isError && <ProblemAlert ref={alertRef} problem={describeProblem(download.error, 'ticket', t)} />}
+    </div>
+  );
+}

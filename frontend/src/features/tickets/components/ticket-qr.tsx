@@ -1,0 +1,56 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+import type { Ticket } from '@/lib/api/types';
+import { useAuth } from '@/lib/auth';
+import { useFormat } from '@/lib/i18n';
+import { QR_PNG_SIZE, useTicketQr } from '../api/get-ticket-qr';
+
+/**
+ * The ticket's QR code, large, black on white with a white quiet zone, to be read from the phone's
+ * screen at the door. The PNG comes with the bearer token and is shown through an object URL,
+ * revoked when the image goes away.
+ */
+export function TicketQr({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { username } = useAuth();
+  const qr = useTicketQr(username, ticket.id);
+  const blob = qr.data;
+
+  const showBlob = useCallback(
+    (img: HTMLImageElement | null) => {
+      if (!img || !blob) return;
+      const url = URL.createObjectURL(blob);
+      img.src = url;
+      return () => URL.revokeObjectURL(url);
+    },
+    [blob],
+  );
+
+  const alt = t('tickets.qrAlt', {
+    name: format.localized(ticket.offer.attraction.name),
+    day: format.day(ticket.offer.day, { day: 'numeric', month: 'long' }),
+    count: ticket.partySize,
+  });
+
+  return (
+    <div className="ticket-qr">
+      {qr.isPending ? (
+        <Loading label={t('tickets.qrLoading')} />
+      ) : qr.isError ? (
+        <ErrorState error={qr.error} onRetry={() => void qr.refetch()} />
+      ) : (
+        <img
+          ref={showBlob}
+          className="ticket-qr__image"
+          alt={alt}
+          width={QR_PNG_SIZE}
+          height={QR_PNG_SIZE}
+          data-testid="ticket-qr"
+        />
+      )}
+    </div>
+  );
+}

@@ -19,6 +19,7 @@ public enum ProblemType {
     TICKET_CANCELLED("ticket-cancelled", 409, "Ticket cancelled"),
     CANCEL_TOO_LATE("cancel-too-late", 409, "Too late to cancel"),
     NOT_ASSIGNED("not-assigned", 403, "Not assigned to this attraction"),
+    CAPACITY_BELOW_BOOKED("capacity-below-booked", 409, "Capacity below what is booked"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 

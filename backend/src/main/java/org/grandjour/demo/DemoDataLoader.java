@@ -50,10 +50,19 @@ public class DemoDataLoader {
     ObjectMapper mapper;
     @ConfigProperty(name = "grandjour.demo.enabled")
     boolean enabled;
+    @ConfigProperty(name = "grandjour.demo.simulate-2010")
+    boolean simulate2010;
+    @Inject
+    Simulation2010 simulation;
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             load();
+            Edition historic = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Edition.findBySlug(EDITION_2010));
+            if (simulate2010 && io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> org.grandjour.ticket.Ticket.count("edition", historic)) == 0) {
+                simulation.run(historic);
+            }
         }
     }
 

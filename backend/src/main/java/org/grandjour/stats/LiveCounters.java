@@ -76,6 +76,11 @@ public class LiveCounters {
                 .setParameter(4, booked).setParameter(5, admitted).executeUpdate();
     }
 
+    /** For changes made elsewhere (an organiser's edit) that dashboards must show too. */
+    public void changed(long editionId) {
+        notifyChange(String.valueOf(editionId));
+    }
+
     private void notifyChange(String editionId) {
         em.createNativeQuery("select 1 from pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, editionId).getSingleResult();
     }

@@ -38,6 +38,12 @@ public class TicketService {
 
     @Transactional
     public ClaimOutcome claim(Resident resident, ClaimRequest request, String idempotencyKey) {
+        return claim(resident, request, idempotencyKey, clock.instant());
+    }
+
+    /** At a given instant: the demo replays the 2010 weekend's claims through here. */
+    @Transactional
+    public ClaimOutcome claim(Resident resident, ClaimRequest request, String idempotencyKey, Instant now) {
         if (idempotencyKey != null) {
             Optional<Ticket> earlier = findByIdempotencyKey(resident, idempotencyKey);
             if (earlier.isPresent()) {
@@ -50,7 +56,6 @@ public class TicketService {
         if (territory == null) {
             throw ProblemType.NOT_ELIGIBLE.exception(notEligibleMessage(resident, edition));
         }
-        Instant now = clock.instant();
         if (!edition.claimOpenAt(now)) {
             throw ProblemType.CLAIM_WINDOW_CLOSED.exception(now.isBefore(edition.claimOpensAt)
                     ? "Claims for " + edition.name + " open at " + edition.claimOpensAt + "."

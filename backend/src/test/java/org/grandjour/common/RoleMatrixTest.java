@@ -55,6 +55,41 @@ class RoleMatrixTest {
         given().contentType("application/json").body("{}").when().post("/api/scans/batch").then().statusCode(403);
     }
 
+    /** Every organiser endpoint, as each other role sees it. */
+    static final String[][] ORGANISER_ONLY = {
+            {"GET", "/api/editions/1/stats"}, {"GET", "/api/editions/1/stats/stream"}, {"GET", "/api/editions/1/stats.csv"},
+            {"GET", "/api/editions/1/scans.csv"}, {"PUT", "/api/admin/offers/1/capacity"}};
+
+    @Test
+    @TestSecurity(user = "resident", roles = "resident")
+    @OidcSecurity(claims = @Claim(key = "postcode", value = "62300"))
+    void residentsGet403OnEveryOrganiserEndpoint() {
+        assertForbiddenEverywhere();
+    }
+
+    @Test
+    @TestSecurity(user = "staff", roles = "staff")
+    @OidcSecurity(claims = @Claim(key = "postcode", value = "62000"))
+    void staffGet403OnEveryOrganiserEndpoint() {
+        assertForbiddenEverywhere();
+    }
+
+    @Test
+    void anonymousCallersGet401OnEveryOrganiserEndpoint() {
+        for (String[] endpoint : ORGANISER_ONLY) {
+            given().contentType("application/json").body("{\"capacity\": 1}").when().request(endpoint[0], endpoint[1])
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    private static void assertForbiddenEverywhere() {
+        for (String[] endpoint : ORGANISER_ONLY) {
+            given().contentType("application/json").body("{\"capacity\": 1}").when().request(endpoint[0], endpoint[1])
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("https://grandjour.example/problems/forbidden"));
+        }
+    }
+
     @Test
     @TestSecurity(user = "staff", roles = "staff")
     @OidcSecurity(claims = @Claim(key = "postcode", value = "62000"))

@@ -67,7 +67,8 @@ class MultiInstanceIT {
         String jar = System.getProperty("grandjour.app.jar", "target/quarkus-app/quarkus-run.jar");
         Path log = Path.of("target", "multi-instance-" + port + ".log");
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(port), "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo)));
+        pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(port), "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo),
+                "GJ_DEMO_SIMULATE_2010", "false"));
         return pb.start();
     }
 

@@ -1,0 +1,50 @@
+package org.grandjour.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.grandjour.common.ProblemException;
+import org.grandjour.common.ProblemType;
+import org.grandjour.offer.Offer;
+import org.grandjour.offer.OfferView;
+
+@ApplicationScoped
+public class OfferAdminService {
+    @Inject
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+    @Inject
+    org.grandjour.stats.LiveCounters live;
+
+    /**
+     * Capacity can grow or shrink, never below what is already booked: one conditional UPDATE moves
+     * capacity and remaining together, so a claim racing with the change cannot be lost or oversold.
+     */
+    @Transactional
+    public OfferView changeCapacity(String actor, long offerId, int capacity) {
+        Offer offer = em.find(Offer.class, offerId);
+        if (offer == null) {
+            throw ProblemException.notFound("Offer", offerId);
+        }
+        int before = offer.capacity;
+        List<?> changed = em.createNativeQuery("""
+                update offer set remaining = remaining + (?1 - capacity), capacity = ?1
+                where id = ?2 and capacity - remaining <= ?1 returning capacity""")
+                .setParameter(1, capacity).setParameter(2, offerId).getResultList();
+        em.refresh(offer);
+        if (changed.isEmpty()) {
+            int booked = offer.capacity - offer.remaining;
+            throw ProblemType.CAPACITY_BELOW_BOOKED.exception(booked + " persons are already booked for " + offer.attraction.nameEn
+                    + " on " + offer.day + ": the capacity cannot go below " + booked + ".");
+        }
+        audit.record(actor, "offer.capacity", "offer", offerId, Map.of("from", before, "to", capacity));
+        live.changed(offer.edition.id);
+        return OfferView.of(offer);
+    }
+}

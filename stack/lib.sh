@@ -82,12 +82,16 @@ build_backend() { # skips Maven when nothing changed since the last build
   touch "$backend_jar"
 }
 
-# start_backend <name> <port> <database> <demo true|false>
+# start_backend <name> <port> <database> <demo true|false>: starts it; wait_backend waits for it.
+# With demo data on a fresh database the first start replays the 2010 weekend (a minute or two).
 start_backend() {
   local name=$1 port=$2 db=$3 demo=$4 log="$LOGS/$1.log"
   start_bg "$name" "$log" env GJ_HTTP_PORT="$port" GJ_DB_NAME="$db" GJ_DEMO="$demo" \
     java ${GJ_JAVA_OPTS:--Xmx512m} -jar "$backend_jar"
-  wait_for "http://127.0.0.1:$port/q/health/ready" 120 "the backend" "$log"
+}
+
+wait_backend() { # wait_backend <name> <port>
+  wait_for "http://127.0.0.1:$2/q/health/ready" 400 "the backend" "$LOGS/$1.log"
 }
 
 install_frontend() { # npm ci only when the lockfile changed since the last install
@@ -106,6 +110,13 @@ build_frontend() {
     return 0
   fi
   (cd "$ROOT/frontend" && npm run --silent build)
+}
+
+# install_debian_packages <package...>: the browser-test tools, when missing (root with apt only)
+install_debian_packages() {
+  command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] || die "please install: $* (apt-get install -y $*)"
+  echo "installing $* with apt"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 # start_spa <name> <port> <api port>: the built SPA, with /api proxied to that backend

@@ -25,17 +25,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-install_chromium() {
-  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
-  command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
-    || die "Chromium is needed at /usr/bin/chromium (apt-get install -y chromium), or set CHROMIUM_PATH"
-  echo "installing Chromium with apt"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+browser_tools() { # Chromium drives the end-to-end tests; ffmpeg makes the scanner test's fake camera video
+  local missing=()
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+  command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+  [ ${#missing[@]} -eq 0 ] || install_debian_packages "${missing[@]}"
 }
 
 step "Checking the machine"
 preflight
-install_chromium || die "could not install Chromium"
+browser_tools || die "could not install the browser-test tools"
 
 step "Keycloak (in the background)"
 if "$ROOT/stack/keycloak.sh" status >/dev/null 2>&1; then
@@ -64,8 +63,9 @@ e2e() {
   [ -f "$backend_jar" ] || { echo "no backend build to test"; return 1; }
   recreate_database grandjour_e2e || return 1
   start_backend e2e-backend "$E2E_API_PORT" grandjour_e2e true || return 1
-  (cd "$ROOT/frontend" && npm run --silent build) || return 1
+  (cd "$ROOT/frontend" && npm run --silent build) || return 1   # while the backend loads its demo data
   start_spa e2e-spa "$E2E_SPA_PORT" "$E2E_API_PORT" || return 1
+  wait_backend e2e-backend "$E2E_API_PORT" || return 1
   (cd "$ROOT/frontend" && E2E_BASE_URL="http://127.0.0.1:$E2E_SPA_PORT" npm run --silent e2e)
 }
 stage "End-to-end: Chromium through the Keycloak login page" e2e

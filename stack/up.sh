@@ -30,8 +30,9 @@ if ! wait "$kc_pid"; then
 fi
 cat "$LOGS/keycloak-start.log"
 
-step "Starting the backend with demo data"
+step "Starting the backend with demo data (the first time, it replays the 2010 weekend: a minute or two)"
 start_backend backend "$API_PORT" grandjour true
+wait_backend backend "$API_PORT"
 
 step "Starting the SPA"
 start_spa spa "$SPA_PORT" "$API_PORT"

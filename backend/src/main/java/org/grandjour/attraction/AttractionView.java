@@ -15,11 +15,12 @@ public record AttractionView(
         @Schema(required = true) String address,
         @Schema(required = true) String town,
         @Schema(required = true) String postcode,
-        @Schema(required = true) Localized accessibility) {
+        @Schema(required = true) Localized accessibility,
+        @Schema(required = true, description = "Inactive attractions are hidden from residents") boolean active) {
 
     public static AttractionView of(Attraction a) {
         return new AttractionView(a.id, a.slug, new Localized(a.nameFr, a.nameEn),
                 new Localized(a.descriptionFr, a.descriptionEn), a.category, TerritoryView.of(a.territory),
-                a.address, a.town, a.postcode, new Localized(a.accessibilityFr, a.accessibilityEn));
+                a.address, a.town, a.postcode, new Localized(a.accessibilityFr, a.accessibilityEn), a.active);
     }
 }

@@ -20,6 +20,8 @@ public enum ProblemType {
     CANCEL_TOO_LATE("cancel-too-late", 409, "Too late to cancel"),
     NOT_ASSIGNED("not-assigned", 403, "Not assigned to this attraction"),
     CAPACITY_BELOW_BOOKED("capacity-below-booked", 409, "Capacity below what is booked"),
+    ALREADY_EXISTS("already-exists", 409, "Already exists"),
+    ACCOUNT_SERVICE_FAILED("account-service-failed", 502, "The account service refused"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 

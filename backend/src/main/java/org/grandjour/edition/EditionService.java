@@ -60,6 +60,11 @@ public class EditionService {
         return editions.stream().max(Comparator.comparing(e -> e.lastDay));
     }
 
+    public EditionView view(Edition e) {
+        Instant now = clock.instant();
+        return view(e, now, current(Edition.listAll(), now).map(c -> c.id.equals(e.id)).orElse(false));
+    }
+
     private static EditionView view(Edition e, Instant now, boolean current) {
         return new EditionView(e.id, e.slug, e.name, e.timeZone, e.firstDay, e.lastDay,
                 e.firstDay.datesUntil(e.lastDay.plusDays(1)).toList(),

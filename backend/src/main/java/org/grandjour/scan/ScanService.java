@@ -155,9 +155,7 @@ public class ScanService {
                     select scanned_at, device_id from scan where ticket_id = ?1 and verdict = 'ADMITTED'
                     order by scanned_at, id limit 1""").setParameter(1, t.id).getResultList();
             if (!first.isEmpty()) {
-                Object at = first.get(0)[0];
-                firstAt = at instanceof Instant i ? i : at instanceof java.time.OffsetDateTime o ? o.toInstant()
-                        : ((java.sql.Timestamp) at).toInstant();
+                firstAt = org.grandjour.common.SqlValues.instant(first.get(0)[0]);
                 firstBy = (String) first.get(0)[1];
             }
         }

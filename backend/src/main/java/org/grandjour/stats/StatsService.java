@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.grandjour.common.Localized;
+import org.grandjour.common.SqlValues;
 import org.grandjour.edition.Edition;
 import org.grandjour.edition.EditionService;
 
@@ -61,13 +62,13 @@ public class StatsService {
         List<EditionStats.AttractionFigures> byAttraction = new ArrayList<>();
         Map<String, Localized> territoryNames = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            LocalDate day = toDate(r[6]);
-            long booked = num(r[8]);
-            long admitted = num(r[11]);
+            LocalDate day = SqlValues.date(r[6]);
+            long booked = SqlValues.number(r[8]);
+            long admitted = SqlValues.number(r[11]);
             long noShows = day.isBefore(today) ? Math.max(0, booked - admitted) : 0;
-            byAttraction.add(new EditionStats.AttractionFigures(num(r[1]), num(r[0]), (String) r[2],
+            byAttraction.add(new EditionStats.AttractionFigures(SqlValues.number(r[1]), SqlValues.number(r[0]), (String) r[2],
                     new Localized((String) r[3], (String) r[4]), (String) r[5], day,
-                    Figures.of(num(r[7]), booked, num(r[9]), num(r[10]), admitted, noShows)));
+                    Figures.of(SqlValues.number(r[7]), booked, SqlValues.number(r[9]), SqlValues.number(r[10]), admitted, noShows)));
             territoryNames.putIfAbsent((String) r[5], new Localized((String) r[12], (String) r[13]));
         }
         Figures overall = byAttraction.stream().map(EditionStats.AttractionFigures::figures).reduce(Figures.ZERO, Figures::plus);
@@ -93,8 +94,8 @@ public class StatsService {
                 .setParameter(1, attractionIds).setParameter(2, from).setParameter(3, to).getResultList().stream()
                 .map(o -> {
                     Object[] r = (Object[]) o;
-                    Instant slot = toInstant(r[1]);
-                    return new EditionStats.Arrivals(num(r[0]), slot.atZone(zone).toLocalDate(), slot, num(r[2]));
+                    Instant slot = SqlValues.instant(r[1]);
+                    return new EditionStats.Arrivals(SqlValues.number(r[0]), slot.atZone(zone).toLocalDate(), slot, SqlValues.number(r[2]));
                 }).toList();
 
         List<EditionStats.CrossBorder> crossBorder = em.createNativeQuery("""
@@ -109,7 +110,7 @@ public class StatsService {
                 .setParameter(1, editionId).setParameter(2, filter.territory()).setParameter(3, filter.day()).getResultList().stream()
                 .map(o -> {
                     Object[] r = (Object[]) o;
-                    return new EditionStats.CrossBorder((String) r[0], (String) r[1], num(r[2]), num(r[3]));
+                    return new EditionStats.CrossBorder((String) r[0], (String) r[1], SqlValues.number(r[2]), SqlValues.number(r[3]));
                 }).toList();
 
         List<EditionStats.VerdictCount> verdicts = attractionIds.isEmpty() ? List.of() : em.createNativeQuery("""
@@ -119,27 +120,9 @@ public class StatsService {
                 .setParameter(1, attractionIds).setParameter(2, first).setParameter(3, last).getResultList().stream()
                 .map(o -> {
                     Object[] r = (Object[]) o;
-                    return new EditionStats.VerdictCount(num(r[0]), (String) r[1], num(r[2]), num(r[3]));
+                    return new EditionStats.VerdictCount(SqlValues.number(r[0]), (String) r[1], SqlValues.number(r[2]), SqlValues.number(r[3]));
                 }).toList();
 
         return new EditionStats(editionId, clock.instant(), overall, byDay, byTerritory, byAttraction, arrivals, crossBorder, verdicts);
-    }
-
-    private static long num(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private static LocalDate toDate(Object o) {
-        return o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
     }
 }

@@ -25,6 +25,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.grandjour.common.SqlValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -116,7 +118,7 @@ public class TicketSigner {
             byte[] spki = (byte[]) r[1];
             return new TicketKeyView((String) r[0], "Ed25519",
                     B64.encodeToString(Arrays.copyOfRange(spki, SPKI_PREFIX_LENGTH, spki.length)),
-                    Base64.getEncoder().encodeToString(spki), toInstant(r[2]), toInstant(r[3]));
+                    Base64.getEncoder().encodeToString(spki), SqlValues.instant(r[2]), SqlValues.instant(r[3]));
         }).toList();
     }
 
@@ -168,18 +170,5 @@ public class TicketSigner {
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec((byte[]) rows.get(0)));
         publicKeys.put(kid, key);
         return key;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -58,7 +58,11 @@ class RoleMatrixTest {
     /** Every organiser endpoint, as each other role sees it. */
     static final String[][] ORGANISER_ONLY = {
             {"GET", "/api/editions/1/stats"}, {"GET", "/api/editions/1/stats/stream"}, {"GET", "/api/editions/1/stats.csv"},
-            {"GET", "/api/editions/1/scans.csv"}, {"PUT", "/api/admin/offers/1/capacity"}};
+            {"GET", "/api/editions/1/scans.csv"}, {"PUT", "/api/admin/offers/1/capacity"},
+            {"POST", "/api/admin/editions"}, {"PUT", "/api/admin/editions/1"}, {"PUT", "/api/admin/territories/FR-62"},
+            {"GET", "/api/admin/attractions"}, {"POST", "/api/admin/attractions"}, {"PUT", "/api/admin/attractions/1"},
+            {"POST", "/api/admin/editions/1/offers"}, {"GET", "/api/admin/audit"}, {"GET", "/api/admin/staff"},
+            {"PUT", "/api/admin/staff/someone/attractions"}, {"POST", "/api/admin/staff/accounts"}};
 
     @Test
     @TestSecurity(user = "resident", roles = "resident")

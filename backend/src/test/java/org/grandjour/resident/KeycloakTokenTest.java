@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class KeycloakTokenTest {
     @Inject
     TestData data;
-    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    @ConfigProperty(name = "grandjour.keycloak.realm-url")
     String realm;
 
     Edition edition;

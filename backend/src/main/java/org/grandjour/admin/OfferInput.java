@@ -1,0 +1,16 @@
+package org.grandjour.admin;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A new offer: an attraction's free entries on one day of the edition")
+public record OfferInput(
+        @Schema(required = true) @NotNull Long attractionId,
+        @Schema(required = true) @NotNull LocalDate day,
+        @Schema(required = true) @NotNull @Min(0) @Max(100000) Integer capacity) {
+}

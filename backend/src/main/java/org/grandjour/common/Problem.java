@@ -21,7 +21,11 @@ public record Problem(
         @Schema(description = "Request path this problem occurred on")
         String instance,
         @Schema(description = "Field-level validation errors")
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(description = "For limit-reached: which limit, per-offer (one live ticket per offer) or per-resident", enumeration = {"per-offer", "per-resident"})
+        String limit,
+        @Schema(description = "For sold-out: places still free, in persons")
+        Integer remaining) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://grandjour.example/problems/";

@@ -6,6 +6,8 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
+    private String limit;
+    private Integer remaining;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, null);
@@ -24,6 +26,26 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION_FAILED, field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** RFC 9457 extension member: which limit a limit-reached problem is about. */
+    public ProblemException limit(String which) {
+        this.limit = which;
+        return this;
+    }
+
+    /** RFC 9457 extension member: places left, for a sold-out problem. */
+    public ProblemException remaining(int places) {
+        this.remaining = places;
+        return this;
+    }
+
+    public String limit() {
+        return limit;
+    }
+
+    public Integer remaining() {
+        return remaining;
     }
 
     public ProblemType type() {

@@ -34,13 +34,17 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response response(ProblemType type, String detail, String instance, List<Problem.FieldError> errors) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return response(new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, null, null));
+    }
+
+    private static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return response(e.type(), e.getMessage(), path(uri), e.errors());
+        ProblemType t = e.type();
+        return response(new Problem(t.uri(), t.title(), t.status(), e.getMessage(), path(uri), e.errors(), e.limit(), e.remaining()));
     }
 
     @ServerExceptionMapper

@@ -93,7 +93,8 @@ public class TicketService {
                 }
             }
             throw ProblemType.LIMIT_REACHED.exception("You already have a ticket for " + offer.attraction.nameEn
-                    + " on " + offer.day + ": one ticket per attraction and day (cancel it to change the party size).");
+                    + " on " + offer.day + ": one ticket per attraction and day (cancel it to change the party size).")
+                    .limit("per-offer");
         }
         long ticketId = ((Number) inserted.get(0)).longValue();
 
@@ -106,7 +107,7 @@ public class TicketService {
                 .setParameter(3, edition.maxTicketsPerResident).getResultList();
         if (allowance.isEmpty()) {
             throw ProblemType.LIMIT_REACHED.exception("You already hold " + edition.maxTicketsPerResident
-                    + " tickets for " + edition.name + ", the most one resident may hold.");
+                    + " tickets for " + edition.name + ", the most one resident may hold.").limit("per-resident");
         }
 
         List<?> left = em.createNativeQuery(
@@ -117,7 +118,7 @@ public class TicketService {
             throw ProblemType.SOLD_OUT.exception(offer.remaining == 0
                     ? offer.attraction.nameEn + " is fully booked on " + offer.day + "."
                     : "Only " + offer.remaining + (offer.remaining == 1 ? " place" : " places") + " left at " + offer.attraction.nameEn + " on " + offer.day
-                            + ": not enough for a party of " + request.partySize() + ".");
+                            + ": not enough for a party of " + request.partySize() + ".").remaining(offer.remaining);
         }
         em.refresh(offer);
         events.fire(new TicketEvent.Claimed(edition.id, offer.id, territory.id, request.partySize()));

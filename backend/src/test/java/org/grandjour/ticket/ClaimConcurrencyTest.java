@@ -101,7 +101,9 @@ class ClaimConcurrencyTest {
         String username = TestData.unique("greedy");
         String token = LocalTokens.resident(username, "62300");
 
-        List<Integer> statuses = Race.run(10, i -> Claims.claim(token, offers.get(i).id, 1).statusCode());
+        List<Response> responses = Race.run(10, i -> Claims.claim(token, offers.get(i).id, 1));
+        List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
+        assertThat(responses.stream().filter(r -> r.statusCode() == 409).map(r -> r.<String>path("limit"))).containsOnly("per-resident");
 
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(edition.maxTicketsPerResident);
         assertThat(statuses).containsOnly(201, 409);

@@ -132,13 +132,15 @@ class ClaimRulesTest {
     @Test
     void oneLiveTicketPerOfferAndSoldOutTellsWhatIsLeft() {
         claim(resident, offer.id, 2).then().statusCode(201);
-        claim(resident, offer.id, 1).then().statusCode(409).body("type", equalTo(PROBLEMS + "limit-reached"));
+        claim(resident, offer.id, 1).then().statusCode(409).body("type", equalTo(PROBLEMS + "limit-reached"))
+                .body("limit", equalTo("per-offer"));
         for (int party : new int[] {6, 6, 5}) {
             claim(LocalTokens.resident(TestData.unique("b"), "62300"), offer.id, party).then().statusCode(201);
         }
         claim(LocalTokens.resident(TestData.unique("c"), "62300"), offer.id, 2).then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "sold-out"))
-                .body("detail", containsString("Only 1 place left"));
+                .body("detail", containsString("Only 1 place left"))
+                .body("remaining", equalTo(1));
         claim(LocalTokens.resident(TestData.unique("d"), "62300"), offer.id, 1).then().statusCode(201);
         claim(LocalTokens.resident(TestData.unique("e"), "62300"), offer.id, 1).then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "sold-out"))

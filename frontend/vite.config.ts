@@ -2,6 +2,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The API is same-origin under /api: both the dev server and `vite preview` proxy it to the backend.
 const apiTarget = process.env.GJ_API_URL ?? 'http://127.0.0.1:8080';
@@ -14,7 +15,37 @@ const server = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // App-shell service worker for the door scanner (registered by /scan only, see src/lib/pwa.ts):
+    // the whole build is precached, the zxing .wasm included, so the scanner reopens offline.
+    // Nothing under /api is cached: door lists and scans live in IndexedDB.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: {
+        name: 'Grand Jour',
+        short_name: 'Grand Jour',
+        description: 'Free entries for the residents of the territory',
+        lang: 'fr',
+        start_url: '/',
+        display: 'standalone',
+        theme_color: '#0b4f6c',
+        background_color: '#f6f5f1',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/silent-check-sso\.html/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server,
   preview: server,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
@@ -9,8 +9,13 @@ import { RootErrorBoundary, RootRoute } from './routes/root';
 import { TicketRoute } from './routes/ticket';
 import { TicketsRoute } from './routes/tickets';
 
-// Staff (door scanning) and organiser (dashboard) sections will be added as children here,
-// behind a role guard using useAuth().hasRole('staff' | 'organiser').
+// The door scanner is a chunk of its own (with its QR reader and the zxing WebAssembly, loaded when
+// the camera starts): residents never download it. The layout's <Suspense> shows Loading meanwhile.
+const ScanRoute = lazy(() => import('./routes/scan').then((m) => ({ default: m.ScanRoute })));
+// The organisers' dashboard too (charts, tables, live stream): a chunk only organisers load.
+const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
+
+// Role-restricted pages guard themselves (useAuth().hasRole) and say who they are for.
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -21,6 +26,8 @@ export const routes: RouteObject[] = [
       { path: paths.account.path, element: <AccountRoute /> },
       { path: paths.tickets.path, element: <TicketsRoute /> },
       { path: paths.ticket.path, element: <TicketRoute /> },
+      { path: paths.scan.path, element: <ScanRoute /> },
+      { path: paths.dashboard.path, element: <DashboardRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

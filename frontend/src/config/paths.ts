@@ -1,7 +1,11 @@
-/** Every route of the SPA in one place; staff and organiser sections come with later issues. */
+/** Every route of the SPA in one place. */
 export const paths = {
   offers: { path: '/', href: () => '/' },
   account: { path: '/account', href: () => '/account' },
   tickets: { path: '/tickets', href: () => '/tickets' },
   ticket: { path: '/tickets/:id', href: (id: number) => `/tickets/${id}` },
+  /** The organisers' live dashboard (?edition=<slug>&territory=&day=). */
+  dashboard: { path: '/dashboard', href: () => '/dashboard' },
+  /** The door scanner (staff and organisers). */
+  scan: { path: '/scan', href: () => '/scan' },
 } as const;

@@ -6,3 +6,22 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'fr';
 /** Locales used by Intl for each UI language (cross-Channel: French of France, English of the UK). */
 export const INTL_LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+// --- Door scanner
+/** Ticket days are calendar days of this time zone (the editions' zone). */
+export const TICKET_TIME_ZONE = 'Europe/Paris';
+/** How often the door list (tickets, admissions, keys) is refreshed while online. */
+export const DOOR_LIST_REFRESH_MS = 60_000;
+/** How often scans made offline are sent again while some wait (besides the browser's `online` event). */
+export const SCAN_SYNC_RETRY_MS = 15_000;
+/** An online scan with no answer after this long is decided offline (and queued with the same scan id). */
+export const SCAN_TIMEOUT_MS = 5_000;
+/** How long a verdict stays on screen before the camera resumes (a tap resumes at once). */
+export const VERDICT_ADMITTED_MS = 2_000;
+export const VERDICT_REFUSED_MS = 3_000;
+/** The camera ignores the code it just judged for this long (a QR stays in front of it). */
+export const SAME_CODE_PAUSE_MS = 3_000;
+export const SCANNER_ATTRACTION_STORAGE_KEY = 'grandjour.scanner.attraction';
+export const DEVICE_ID_STORAGE_KEY = 'grandjour.scanner.deviceId';
+/** After a scan found no network, the next ones are judged offline at once for this long (the sync probes). */
+export const OFFLINE_HOLD_MS = 20_000;

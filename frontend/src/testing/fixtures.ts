@@ -50,6 +50,7 @@ export function offer(overrides: Partial<Offer> & { id: number }): Offer {
       town: 'Lens',
       postcode: '62300',
       accessibility: { fr: 'Accessible en fauteuil roulant.', en: 'Wheelchair accessible.' },
+      active: true,
     },
     ...overrides,
   };

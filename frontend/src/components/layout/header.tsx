@@ -7,11 +7,14 @@ import { LanguageSwitch } from './language-switch';
 
 export function Header() {
   const { t } = useTranslation();
-  const { authenticated } = useAuth();
-  // Staff and organiser sections will add links here, shown by role (useAuth().hasRole).
+  const { authenticated, hasRole } = useAuth();
+  // Sections shown by role (useAuth().hasRole).
+  const mayScan = hasRole('staff') || hasRole('organiser');
   const links = [
     { to: paths.offers.href(), label: t('nav.offers'), end: true },
     ...(authenticated ? [{ to: paths.tickets.href(), label: t('nav.tickets'), end: false }] : []),
+    ...(mayScan ? [{ to: paths.scan.href(), label: t('nav.scan'), end: false }] : []),
+    ...(hasRole('organiser') ? [{ to: paths.dashboard.href(), label: t('dashboard.nav'), end: false }] : []),
     { to: paths.account.href(), label: t('nav.account'), end: false },
   ];
   return (

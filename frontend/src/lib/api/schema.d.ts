@@ -4,6 +4,194 @@
  */
 
 export interface paths {
+    "/api/admin/attractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every attraction, active or not */
+        get: operations["listAllAttractions"];
+        put?: never;
+        /** Add an attraction */
+        post: operations["createAttraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/attractions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an attraction (names, texts, address, category, active) */
+        put: operations["updateAttraction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest changes made by organisers, newest first */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set up a new edition */
+        post: operations["createEdition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/editions/{editionId}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer an attraction's free entries on one day of an edition */
+        post: operations["createOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an edition's name, days, claim window, limits or territories */
+        put: operations["updateEdition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/offers/{offerId}/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an offer's capacity; never below what is booked */
+        put: operations["changeOfferCapacity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Door-staff accounts and their attractions */
+        get: operations["listStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a door-staff account in Keycloak and assign it */
+        post: operations["createStaffAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/staff/{username}/attractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the attractions a staff account scans for */
+        put: operations["assignStaff"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/territories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change a territory and its postcode rule */
+        put: operations["saveTerritory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attractions/{attractionId}/door-list": {
         parameters: {
             query?: never;
@@ -225,6 +413,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/territories/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Test a postcode against the territories' rules */
+        get: operations["matchPostcode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ticket-keys": {
         parameters: {
             query?: never;
@@ -358,6 +563,10 @@ export interface components {
             /** Format: int64 */
             persons: number;
         };
+        /** @description The attractions a staff account scans for (replaces the previous list) */
+        Assignments: {
+            attractionIds: number[];
+        };
         /** @description Figures of one attraction on one day */
         AttractionFigures: {
             /** Format: int64 */
@@ -369,6 +578,22 @@ export interface components {
             territory: string;
             day: components["schemas"]["LocalDate"];
             figures: components["schemas"]["Figures"];
+        };
+        /** @description An attraction as organisers set it up */
+        AttractionInput: {
+            slug: string;
+            territory: string;
+            category: components["schemas"]["Category"];
+            nameFr: string;
+            nameEn: string;
+            descriptionFr?: string;
+            descriptionEn?: string;
+            address: string;
+            town: string;
+            postcode: string;
+            accessibilityFr?: string;
+            accessibilityEn?: string;
+            active: boolean;
         };
         /** @description A venue that gives free entries */
         AttractionView: {
@@ -384,6 +609,25 @@ export interface components {
             town: string;
             postcode: string;
             accessibility: components["schemas"]["Localized"];
+            /** @description Inactive attractions are hidden from residents */
+            active: boolean;
+        };
+        /** @description One change made by an organiser */
+        AuditEntry: {
+            /** Format: int64 */
+            id: number;
+            at: components["schemas"]["Instant"];
+            actor: string;
+            action: string;
+            entity: string;
+            entityId: string;
+            /** @description JSON */
+            details: string;
+        };
+        /** @description A new capacity for an offer, in persons */
+        CapacityChange: {
+            /** Format: int32 */
+            capacity: number;
         };
         /** @enum {string} */
         Category: "MUSEUM" | "HERITAGE" | "NATURE" | "LEISURE" | "SPORT" | "ANIMALS" | "SCIENCE";
@@ -438,6 +682,24 @@ export interface components {
             status: components["schemas"]["TicketStatus"];
             /** @description Holder's first name */
             holderFirstName?: string;
+        };
+        /** @description An edition as organisers set it up */
+        EditionInput: {
+            /** @example grand-jour-2027 */
+            slug: string;
+            name: string;
+            /** @example Europe/Paris */
+            timeZone: string;
+            firstDay: components["schemas"]["LocalDate"];
+            lastDay: components["schemas"]["LocalDate"];
+            claimOpensAt: components["schemas"]["Instant"];
+            claimClosesAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            maxTicketsPerResident: number;
+            /** Format: int32 */
+            maxPartySize: number;
+            /** @description Codes of the participating territories */
+            territories: string[];
         };
         /** @description An edition's figures, overall and broken down, all from our own rows */
         EditionStats: {
@@ -565,6 +827,14 @@ export interface components {
              */
             editionId?: number;
         };
+        /** @description A new offer: an attraction's free entries on one day of the edition */
+        OfferInput: {
+            /** Format: int64 */
+            attractionId: number;
+            day: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            capacity: number;
+        };
         /** @description An attraction's free entries for one day of an edition */
         OfferView: {
             /** Format: int64 */
@@ -583,6 +853,13 @@ export interface components {
              */
             remaining: number;
             attraction: components["schemas"]["AttractionView"];
+        };
+        /** @description Which territory a postcode belongs to */
+        PostcodeMatch: {
+            /** @description The postcode, normalised */
+            postcode: string;
+            /** @description The territory, or null when none matches */
+            territory?: components["schemas"]["TerritoryView"];
         };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
@@ -604,6 +881,16 @@ export interface components {
             instance?: string;
             /** @description Field-level validation errors */
             errors?: components["schemas"]["FieldError"][];
+            /**
+             * @description For limit-reached: which limit, per-offer (one live ticket per offer) or per-resident
+             * @enum {string}
+             */
+            limit?: "per-offer" | "per-resident";
+            /**
+             * Format: int32
+             * @description For sold-out: places still free, in persons
+             */
+            remaining?: number;
         };
         /** @description Scans a device made while offline, sent when the network came back */
         ScanBatch: {
@@ -685,11 +972,44 @@ export interface components {
             /** @description A plain-words reason, in English, for logs and organisers */
             reason: string;
         };
+        /** @description A new door-staff account, created in Keycloak, with the attractions it scans for */
+        StaffAccountInput: {
+            username: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            /** @description Postcode of the volunteer (the account profile requires one) */
+            postcode: string;
+            /** @description First password; the volunteer must change it at first login */
+            temporaryPassword: string;
+            attractionIds: number[];
+        };
+        /** @description A door-staff account and the attractions it scans for */
+        StaffView: {
+            username: string;
+            attractionIds: number[];
+        };
         /** @description Figures of one territory's attractions */
         TerritoryFigures: {
             territory: string;
             name: components["schemas"]["Localized"];
             figures: components["schemas"]["Figures"];
+        };
+        /** @description A territory and its postcode rule */
+        TerritoryInput: {
+            nameFr: string;
+            nameEn: string;
+            /** @example FR */
+            country: string;
+            /** @example fr */
+            language: string;
+            /** @example Europe/Paris */
+            timeZone: string;
+            /**
+             * @description Regular expression matched against the upper-cased postcode
+             * @example ^62[0-9]{3}$
+             */
+            postcodePattern: string;
         };
         /** @description An area whose residents are eligible */
         TerritoryView: {
@@ -825,6 +1145,347 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAllAttractions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attractions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttractionView"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createAttraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttractionInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttractionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateAttraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttractionInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttractionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Audit entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntry"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createEdition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    createOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateEdition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    changeOfferCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CapacityChange"];
+            };
+        };
+        responses: {
+            /** @description The offer with its new capacity and places left */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffView"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffAccountInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description Keycloak refused */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Assignments"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    saveTerritory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerritoryInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     getDoorList: {
         parameters: {
             query: {
@@ -1183,6 +1844,29 @@ export interface operations {
                     "application/json": components["schemas"]["TerritoryView"][];
                 };
             };
+        };
+    };
+    matchPostcode: {
+        parameters: {
+            query?: {
+                postcode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The match */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostcodeMatch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
         };
     };
     listTicketKeys: {

@@ -13,8 +13,24 @@ export type Attraction = Schemas['AttractionView'];
 export type Category = Attraction['category'];
 export type Me = Schemas['MeView'];
 
+// Organiser dashboard
+export type EditionStats = Schemas['EditionStats'];
+export type Figures = Schemas['Figures'];
+export type AttractionFigures = Schemas['AttractionFigures'];
+export type Arrivals = Schemas['Arrivals'];
+export type CrossBorder = Schemas['CrossBorder'];
+export type VerdictCount = Schemas['VerdictCount'];
+export type StatsQuery = NonNullable<operations['getEditionStats']['parameters']['query']>;
+export type CapacityChange = Schemas['CapacityChange'];
+
 export type OffersQuery = NonNullable<operations['listOffers']['parameters']['query']>;
 export type MeQuery = NonNullable<operations['getMe']['parameters']['query']>;
 export type Ticket = Schemas['TicketView'];
 export type TicketStatus = Schemas['TicketStatus'];
 export type ClaimRequest = Schemas['ClaimRequest'];
+export type Verdict = Schemas['Verdict'];
+export type ScanRequest = Schemas['ScanRequest'];
+export type ScanResult = Schemas['ScanResult'];
+export type DoorList = Schemas['DoorList'];
+export type DoorTicket = Schemas['DoorTicket'];
+export type TicketKey = Schemas['TicketKeyView'];

@@ -36,11 +36,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     keycloak.onAuthSuccess = refresh;
     keycloak.onAuthRefreshSuccess = refresh;
     keycloak.onAuthLogout = refresh;
-    keycloak.onAuthRefreshError = () => {
-      keycloak.clearToken();
-    };
+    // A refresh Keycloak refuses (session ended) makes keycloak-js drop the tokens (onAuthLogout);
+    // one that fails for want of network keeps them, so a door phone offline stays logged in.
     keycloak.onTokenExpired = () => {
-      keycloak.updateToken(30).catch(() => keycloak.clearToken());
+      keycloak.updateToken(30).catch(() => undefined);
     };
     initKeycloak().then(refresh, (error: unknown) => {
       console.warn('Keycloak is unavailable; continuing without login', error);

@@ -26,16 +26,15 @@ export function initKeycloak(): Promise<boolean> {
   return initialization;
 }
 
-/** The access token to send, refreshed if it expires within 30 s; undefined when logged out. */
+/**
+ * The access token to send, refreshed if it expires within 30 s; undefined when logged out.
+ * When Keycloak refuses the refresh (session ended), keycloak-js drops the tokens itself: carry on
+ * anonymously. When it cannot be reached (a door phone offline), the tokens are kept: the request
+ * goes with the current one, and the next call refreshes it once the network is back.
+ */
 export async function getAccessToken(): Promise<string | undefined> {
   if (!keycloak.authenticated) return undefined;
-  try {
-    await keycloak.updateToken(30);
-  } catch {
-    // The refresh token is gone (session ended in Keycloak): carry on anonymously.
-    keycloak.clearToken();
-    return undefined;
-  }
+  await keycloak.updateToken(30).catch(() => undefined);
   return keycloak.token;
 }
 

@@ -58,6 +58,7 @@ public class StatsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking // the first check reads the database; the stream itself runs on its own scheduler
+    @org.jboss.resteasy.reactive.ResponseHeader(name = "X-Accel-Buffering", value = "no") // proxies must not hold events back
     @Operation(operationId = "streamEditionStats", summary = "Server-Sent Events: the figures now, then within a second of each change")
     @APIResponse(responseCode = "200", description = "An event stream of EditionStats", content = @Content(mediaType = "text/event-stream",
             schema = @Schema(implementation = EditionStats.class)))

@@ -1,0 +1,128 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes, useLocation } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { Edition } from '@/lib/api/types';
+import { edition } from '@/testing/fixtures';
+import { json, mockFetch, sentRequests } from '@/testing/mock-fetch';
+import { renderWithProviders } from '@/testing/test-utils';
+import { stats } from '../testing/stats-fixtures';
+import { Dashboard } from './dashboard';
+
+const edition2010: Edition = {
+  ...edition,
+  id: 7,
+  slug: 'grand-jour-2010',
+  name: 'Grand Jour 2010',
+  firstDay: '2010-03-27',
+  lastDay: '2010-03-28',
+  days: ['2010-03-27', '2010-03-28'],
+  current: false,
+};
+
+function Search() {
+  return <output data-testid="search">{useLocation().search}</output>;
+}
+
+/** A stream that sends what `send` pushes, and stays open. */
+function controllableStream() {
+  let push!: (text: string) => void;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      push = (text) => controller.enqueue(new TextEncoder().encode(text));
+    },
+  });
+  return { response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }), send: (text: string) => push(text) };
+}
+
+function renderDashboard(route = '/dashboard') {
+  return renderWithProviders(
+    <Routes>
+      <Route
+        path="/dashboard"
+        element={
+          <>
+            <Dashboard editions={[edition2010, edition]} />
+            <Search />
+          </>
+        }
+      />
+    </Routes>,
+    { route },
+  );
+}
+
+describe('Dashboard', () => {
+  it('shows the current edition’s headline figures, then the live ones the stream brings', async () => {
+    const stream = controllableStream();
+    mockFetch({
+      'GET /api/editions/1/stats': () => json(stats),
+      'GET /api/editions/1/stats/stream': () => stream.response,
+    });
+    renderDashboard();
+    expect(screen.getByLabelText('Edition')).toHaveValue('grand-jour-2026');
+    const headline = await screen.findByTestId('headline');
+    expect(headline).toHaveAttribute('aria-live', 'polite');
+    expect(screen.getByTestId('figure-offered')).toHaveTextContent('20,000');
+    expect(screen.getByTestId('figure-admitted')).toHaveTextContent('13,659');
+    expect(screen.getByTestId('figure-redemption-rate')).toHaveTextContent('68.3%');
+    expect(within(headline).getByText('100% of the entries offered')).toBeInTheDocument();
+    expect(screen.getByTestId('live-status')).toHaveAttribute('data-status', 'connecting');
+    // The big table is not a live region.
+    expect(screen.getByRole('table', { name: /Figures per attraction and day/ }).closest('[aria-live]')).toBeNull();
+
+    await act(async () =>
+      stream.send(`data: ${JSON.stringify({ ...stats, generatedAt: '2026-03-28T13:31:00Z', overall: { ...stats.overall, admitted: 13661 } })}\n\n`),
+    );
+    expect(await screen.findByText('13,661')).toBeInTheDocument();
+    expect(screen.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+    expect(screen.getByTestId('live-status')).toHaveTextContent(/^Live · figures of \d\d:\d\d:\d\d$/);
+  });
+
+  it('keeps the edition and the filters in the URL, and asks for the figures with them', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/editions/7/stats': () => json({ ...stats, editionId: 7 }),
+      'GET /api/editions/1/stats': () => json(stats),
+    });
+    renderDashboard();
+    await screen.findByTestId('headline');
+    await userEvent.selectOptions(screen.getByLabelText('Edition'), 'grand-jour-2010');
+    expect(screen.getByTestId('search')).toHaveTextContent('?edition=grand-jour-2010');
+    await userEvent.selectOptions(screen.getByLabelText('Attractions in'), 'GB-KEN');
+    await userEvent.selectOptions(screen.getByLabelText('Day'), '2010-03-28');
+    expect(screen.getByTestId('search')).toHaveTextContent('?edition=grand-jour-2010&territory=GB-KEN&day=2010-03-28');
+    await screen.findByTestId('headline');
+    const urls = sentRequests(fetchMock).map((r) => new URL(r.url));
+    expect(urls.some((u) => u.pathname === '/api/editions/7/stats' && u.search === '?day=2010-03-28&territory=GB-KEN')).toBe(true);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(screen.getByTestId('search')).toHaveTextContent(/^\?edition=grand-jour-2010$/);
+  });
+
+  it('shows the charts with text alternatives, the cross-border and verdict tables', async () => {
+    mockFetch({ 'GET /api/editions/1/stats': () => json(stats) });
+    renderDashboard('/dashboard?day=2026-03-28');
+    expect(await screen.findByRole('img', { name: /^Persons offered, booked and admitted per attraction Bar chart of 3 attractions/ })).toBeInTheDocument();
+    const arrivals = screen.getByRole('img', { name: /^Persons admitted per quarter of an hour, Saturday 28 March/ });
+    expect(arrivals).toHaveAccessibleName(/65 persons admitted; the busiest quarter of an hour was 10:00–10:15 with 40 persons\.$/);
+    const cross = screen.getByTestId('cross-border-table');
+    const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((c) => c.textContent);
+    expect(within(cross).getAllByRole('row').slice(1).map(cells)).toEqual([
+      ['Kent', 'Pas-de-Calais cross-border', '120', '90', '75%'],
+      ['Pas-de-Calais', 'Pas-de-Calais', '900', '620', '68.9%'],
+    ]);
+    const verdicts = screen.getByTestId('verdicts-table');
+    expect(within(verdicts).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Attraction',
+      'Admitted',
+      'Already used',
+      'Invalid',
+      'Wrong attraction',
+      'Wrong day',
+      'Cancelled',
+      'Offline conflicts',
+    ]);
+    // The attraction with a conflict comes first.
+    expect(cells(within(verdicts).getAllByRole('row')[1]!)).toEqual(['Louvre-Lens', '300', '4', '0', '0', '0', '0', '1']);
+  });
+});

@@ -1,0 +1,161 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '@/lib/i18n';
+import { offer } from '@/testing/fixtures';
+import { renderWithProviders } from '@/testing/test-utils';
+import type { ShownVerdict } from '../hooks/use-door-scanner';
+import type { OfflineDecision } from '../offline/offline-decision';
+import { VerdictScreen } from './verdict-screen';
+
+const louvre = offer({ id: 3 }).attraction;
+const nausicaa = { ...louvre, id: 4, slug: 'nausicaa', name: { fr: 'Nausicaá', en: 'Nausicaá' } };
+
+function shown(result: Partial<OfflineDecision>, overrides: Partial<ShownVerdict> = {}): ShownVerdict {
+  return {
+    scanId: 'scan-1',
+    code: 'GJ1.k.c.s',
+    scannedAt: '2026-03-28T09:30:00Z',
+    source: 'camera',
+    offline: false,
+    queued: false,
+    result: {
+      verdict: 'ADMITTED',
+      ticketId: 10,
+      partySize: 2,
+      personsAdmittedNow: 2,
+      personsAdmittedBefore: 0,
+      personsRemaining: 0,
+      holderFirstName: 'Rose',
+      attractionId: 3,
+      day: '2026-03-28',
+      ...result,
+    },
+    ...overrides,
+  };
+}
+
+function renderVerdict(verdict: ShownVerdict, { onDismiss = vi.fn(), onAdmitMore = vi.fn() } = {}) {
+  renderWithProviders(
+    <VerdictScreen
+      shown={verdict}
+      attractions={[louvre, nausicaa]}
+      today="2026-03-28"
+      deviceId="gj-HERE"
+      busy={false}
+      onDismiss={onDismiss}
+      onAdmitMore={onAdmitMore}
+    />,
+  );
+  return { onDismiss, onAdmitMore, verdict: screen.getByTestId('verdict') };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('VerdictScreen', () => {
+  it('admits in green: n of m persons and the holder’s first name', () => {
+    const { verdict } = renderVerdict(shown({}));
+    expect(verdict).toHaveClass('verdict--ok');
+    expect(verdict).toHaveAttribute('data-verdict', 'ADMITTED');
+    expect(screen.getByRole('alert')).toHaveTextContent('Admitted');
+    expect(screen.getByTestId('verdict-persons')).toHaveTextContent('2 of 2 persons');
+    expect(verdict).toHaveTextContent('Rose');
+    expect(screen.getByRole('button', { name: 'Next ticket' })).toHaveFocus();
+  });
+
+  it('speaks French', async () => {
+    await i18n.changeLanguage('fr');
+    renderVerdict(shown({ partySize: 1, personsAdmittedNow: 1 }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Entrée validée');
+    expect(screen.getByTestId('verdict-persons')).toHaveTextContent('1 sur 1 personne');
+  });
+
+  it('says who is already in and who is still to come, and admits the rest on demand', async () => {
+    const { onAdmitMore } = renderVerdict(shown({ partySize: 4, personsAdmittedBefore: 1, personsAdmittedNow: 1, personsRemaining: 2 }));
+    expect(screen.getByTestId('verdict-persons')).toHaveTextContent('1 of 4 persons');
+    expect(screen.getByText('1 was already in')).toBeInTheDocument();
+    expect(screen.getByText('2 still to come')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'One person fewer' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Admit 1 more' }));
+    expect(onAdmitMore).toHaveBeenCalledWith(1);
+  });
+
+  it('refuses an already used ticket in orange: when, and by which device', async () => {
+    const { verdict } = renderVerdict(
+      shown({
+        verdict: 'ALREADY_USED',
+        personsAdmittedNow: 0,
+        personsAdmittedBefore: 2,
+        firstAdmittedAt: '2026-03-28T08:02:00Z',
+        firstAdmittedBy: 'gj-7KQ2',
+      }),
+    );
+    expect(verdict).toHaveClass('verdict--warn');
+    expect(screen.getByRole('alert')).toHaveTextContent('Already used');
+    expect(verdict).toHaveTextContent('The whole party (2 persons) is already in.');
+    expect(verdict).toHaveTextContent('First admitted at 09:02 by device gj-7KQ2.'); // Paris time
+    expect(screen.queryByTestId('verdict-persons')).not.toBeInTheDocument();
+    await i18n.changeLanguage('fr');
+    expect(verdict).toHaveTextContent('Première entrée à 09:02 par l’appareil gj-7KQ2.');
+  });
+
+  it('says when only some of the party may still come in', () => {
+    renderVerdict(shown({ verdict: 'ALREADY_USED', partySize: 4, personsAdmittedNow: 0, personsAdmittedBefore: 3, personsRemaining: 1 }));
+    expect(screen.getByTestId('verdict')).toHaveTextContent('Only 1 person of the party of 4 may still come in.');
+    expect(screen.getByRole('button', { name: 'Admit 1 more' })).toBeInTheDocument();
+  });
+
+  it('names the attraction of a ticket for another door', () => {
+    renderVerdict(shown({ verdict: 'WRONG_ATTRACTION', personsAdmittedNow: 0, attractionId: 4 }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Wrong attraction');
+    expect(screen.getByTestId('verdict')).toHaveTextContent('This ticket is for Nausicaá.');
+  });
+
+  it('tells too early from too late, with the ticket’s day', async () => {
+    renderVerdict(shown({ verdict: 'WRONG_DAY', personsAdmittedNow: 0, day: '2026-03-29' }));
+    expect(screen.getByTestId('verdict')).toHaveTextContent(/Too early: this ticket is for Sunday,? 29 March\./);
+    await i18n.changeLanguage('fr');
+    expect(screen.getByTestId('verdict')).toHaveTextContent('Trop tôt : ce billet est pour le dimanche 29 mars.');
+  });
+
+  it('shows a cancelled ticket in red', () => {
+    const { verdict } = renderVerdict(shown({ verdict: 'CANCELLED', personsAdmittedNow: 0 }));
+    expect(verdict).toHaveClass('verdict--stop');
+    expect(verdict).toHaveTextContent('This ticket was cancelled');
+  });
+
+  it('says why an offline check refused a code, and that the admission will be synced', () => {
+    renderVerdict(shown({ verdict: 'INVALID', personsAdmittedNow: 0, offlineReason: 'bad-signature' }, { offline: true }));
+    expect(screen.getByTestId('verdict')).toHaveTextContent('Forged or altered QR code');
+    expect(screen.getByTestId('verdict')).toHaveTextContent('Checked offline');
+  });
+
+  it('marks an offline admission as waiting to be sent', () => {
+    renderVerdict(shown({}, { offline: true, queued: true }));
+    expect(screen.getByTestId('verdict')).toHaveAttribute('data-offline', 'true');
+    expect(screen.getByTestId('verdict')).toHaveTextContent('Checked offline · Will be sent to the server as soon as the network is back.');
+  });
+
+  it('goes away by itself after 2 seconds for an admission', () => {
+    vi.useFakeTimers();
+    const { onDismiss } = renderVerdict(shown({}));
+    act(() => vi.advanceTimersByTime(1900));
+    expect(onDismiss).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(200));
+    expect(onDismiss).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays 3 seconds for a refusal, and goes at a tap', async () => {
+    vi.useFakeTimers();
+    const { onDismiss, verdict } = renderVerdict(shown({ verdict: 'INVALID', personsAdmittedNow: 0 }));
+    act(() => vi.advanceTimersByTime(2500));
+    expect(onDismiss).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(600));
+    expect(onDismiss).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
+    await userEvent.click(verdict);
+    expect(onDismiss).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,203 @@
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TICKET_TIME_ZONE, VERDICT_ADMITTED_MS, VERDICT_REFUSED_MS } from '@/config/settings';
+import type { Attraction, Verdict } from '@/lib/api/types';
+import { intlLocale, useFormat } from '@/lib/i18n';
+import type { ShownVerdict } from '../hooks/use-door-scanner';
+import { calendarDay, compareDay } from '../offline/calendar-day';
+import { PersonsStepper } from './persons-stepper';
+
+export type VerdictTone = 'ok' | 'warn' | 'stop';
+
+/** Green for in, orange for a ticket that is real but not for now or here, red for one that never will be. */
+export function verdictTone(verdict: Verdict): VerdictTone {
+  if (verdict === 'ADMITTED') return 'ok';
+  if (verdict === 'CANCELLED' || verdict === 'INVALID') return 'stop';
+  return 'warn';
+}
+
+type Props = {
+  shown: ShownVerdict;
+  /** The doors of this account, to name the one a ticket is for. */
+  attractions: readonly Attraction[];
+  today: string;
+  deviceId: string;
+  busy: boolean;
+  onDismiss: () => void;
+  onAdmitMore: (count: number) => void;
+};
+
+/** The verdict, full screen at once; goes away by itself after a moment, or at a tap. */
+export function VerdictScreen({ shown, attractions, today, deviceId, busy, onDismiss, onAdmitMore }: Props) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { result } = shown;
+  const tone = verdictTone(result.verdict);
+  const ref = useRef<HTMLDivElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  /** Staff touching the "admit more" stepper: the screen waits for them. */
+  const [holding, setHolding] = useState(false);
+  const remaining = result.personsRemaining ?? 0;
+  const [more, setMore] = useState(remaining);
+
+  useEffect(() => {
+    nextRef.current?.focus({ preventScroll: true });
+  }, [shown.scanId]);
+
+  useEffect(() => {
+    if (holding) return;
+    const timer = window.setTimeout(onDismiss, tone === 'ok' ? VERDICT_ADMITTED_MS : VERDICT_REFUSED_MS);
+    return () => window.clearTimeout(timer);
+  }, [shown.scanId, holding, tone, onDismiss]);
+
+  // QR-to-verdict measure: from the camera's look (ready, or resumed) to this screen painted.
+  useEffect(() => {
+    const timing = shown.timing;
+    if (!timing) return;
+    const frame = requestAnimationFrame(() => {
+      const painted = performance.now();
+      const element = ref.current;
+      if (!element) return;
+      element.dataset.decodeMs = String(Math.round(timing.decodedAt - timing.lookStartedAt));
+      if (timing.judgedAt) element.dataset.judgedMs = String(Math.round(timing.judgedAt - timing.lookStartedAt));
+      element.dataset.verdictMs = String(Math.round(painted - timing.lookStartedAt));
+      try {
+        performance.measure('gj:qr-to-verdict', { start: timing.lookStartedAt, end: painted });
+      } catch {
+        // no User Timing level 3: the data attributes still tell
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
+
+  const time = (instant: string) => {
+    const date = new Date(instant);
+    const sameDay = calendarDay(date) === today;
+    return new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage), {
+      ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: TICKET_TIME_ZONE,
+    }).format(date);
+  };
+
+  const party = result.partySize ?? 0;
+  const lines: string[] = [];
+  switch (result.verdict) {
+    case 'ADMITTED':
+      if (result.personsAdmittedBefore > 0) lines.push(t('scanner.alreadyIn', { count: result.personsAdmittedBefore }));
+      if (remaining > 0) lines.push(t('scanner.toCome', { count: remaining }));
+      break;
+    case 'ALREADY_USED':
+      if (remaining > 0) {
+        lines.push(t('scanner.reason.alreadyOnly', { count: remaining, party }));
+      } else {
+        lines.push(t('scanner.reason.alreadyWhole', { count: party }));
+        if (result.firstAdmittedAt) {
+          lines.push(
+            result.firstAdmittedBy === deviceId
+              ? t('scanner.reason.firstAdmittedHere', { time: time(result.firstAdmittedAt) })
+              : t('scanner.reason.firstAdmitted', {
+                  time: time(result.firstAdmittedAt),
+                  device: result.firstAdmittedBy ?? '?',
+                }),
+          );
+        } else if (shown.offline) {
+          lines.push(t('scanner.reason.firstAdmittedUnknown'));
+        }
+      }
+      break;
+    case 'WRONG_ATTRACTION': {
+      const other = attractions.find((a) => a.id === result.attractionId);
+      lines.push(
+        other
+          ? t('scanner.reason.wrongAttraction', { name: format.localized(other.name) })
+          : t('scanner.reason.wrongAttractionOther'),
+      );
+      break;
+    }
+    case 'WRONG_DAY':
+      if (result.day) {
+        const day = format.day(result.day, { weekday: 'long', day: 'numeric', month: 'long' });
+        const when = compareDay(result.day, calendarDay(new Date(shown.scannedAt)));
+        lines.push(t(when === 'early' ? 'scanner.reason.tooEarly' : 'scanner.reason.tooLate', { day }));
+      }
+      break;
+    case 'CANCELLED':
+      lines.push(t('scanner.reason.cancelled'));
+      break;
+    case 'INVALID':
+      lines.push(
+        result.offlineReason ? t(`scanner.reason.offline.${result.offlineReason}`) : t('scanner.reason.invalid'),
+      );
+      break;
+  }
+
+  const showMore = remaining > 0 && (result.verdict === 'ADMITTED' || result.verdict === 'ALREADY_USED');
+  const stop = (event: MouseEvent) => event.stopPropagation();
+
+  return (
+    <div
+      ref={ref}
+      className={`verdict verdict--${tone}`}
+      data-testid="verdict"
+      data-verdict={result.verdict}
+      data-offline={shown.offline}
+      onClick={onDismiss}
+    >
+      <div className="verdict__body">
+        <p className="verdict__icon" aria-hidden="true">
+          {tone === 'ok' ? '✓' : tone === 'warn' ? '!' : '✕'}
+        </p>
+        <h2 className="verdict__title" role="alert">
+          {t(`scanner.verdict.${result.verdict}`)}
+        </h2>
+        {result.verdict === 'ADMITTED' && (
+          <p className="verdict__persons" data-testid="verdict-persons">
+            {t('scanner.partyAdmitted', { admitted: result.personsAdmittedNow, count: party })}
+          </p>
+        )}
+        {result.holderFirstName && <p className="verdict__name">{result.holderFirstName}</p>}
+        {lines.map((line) => (
+          <p key={line} className="verdict__reason">
+            {line}
+          </p>
+        ))}
+        {shown.offline && (
+          <p className="verdict__offline">
+            <strong>{t('scanner.checkedOffline')}</strong>
+            {shown.queued && <> · {t('scanner.queued')}</>}
+          </p>
+        )}
+        {showMore && (
+          <div className="verdict__more" onClick={stop} onPointerDown={() => setHolding(true)} onFocus={() => setHolding(true)}>
+            <PersonsStepper
+              label={t('scanner.more.label')}
+              value={Math.min(more, remaining)}
+              max={remaining}
+              onChange={setMore}
+            />
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => onAdmitMore(Math.min(more, remaining))}
+            >
+              {t('scanner.more.submit', { count: Math.min(more, remaining) })}
+            </button>
+          </div>
+        )}
+        <button ref={nextRef} type="button" className="button button--secondary verdict__next" onClick={onDismiss}>
+          {t('scanner.next')}
+        </button>
+      </div>
+      {!holding && (
+        <div
+          className="verdict__timer"
+          aria-hidden="true"
+          style={{ animationDuration: `${tone === 'ok' ? VERDICT_ADMITTED_MS : VERDICT_REFUSED_MS}ms` }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { TICKET_TIME_ZONE } from '@/config/settings';
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone (the tickets' zone by default). */
+export function calendarDay(instant: Date | number, timeZone: string = TICKET_TIME_ZONE): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** For a ticket of `ticketDay` scanned on `today`: too early, too late, or the right day. */
+export function compareDay(ticketDay: string, today: string): 'early' | 'late' | 'same' {
+  if (ticketDay === today) return 'same';
+  return ticketDay > today ? 'early' : 'late';
+}

@@ -1,0 +1,125 @@
+import type { ScanResult, TicketKey } from '@/lib/api/types';
+import { compareDay } from './calendar-day';
+import type { DoorListState, DoorTicketState } from './door-list-state';
+import { looksLikeQrPayload, parseQrPayload } from './qr-payload';
+import { normaliseTicketCode } from './ticket-code';
+import { verifyQrSignature } from './verify-signature';
+
+/** Why an offline check could not accept a code. */
+export type OfflineReason =
+  /** Neither a QR payload nor a ticket code. */
+  | 'unreadable'
+  /** A QR payload whose signature does not verify: forged or altered. */
+  | 'bad-signature'
+  /** Signed with a key this device does not have (refresh the door list when online). */
+  | 'unknown-key'
+  /** A typed code that is not in this door's list for today. */
+  | 'not-in-list'
+  /** No door list for today on this device: typed codes cannot be checked. */
+  | 'no-list'
+  /** This browser cannot verify Ed25519 signatures, and the ticket is not in the door list. */
+  | 'no-crypto';
+
+/** A verdict made on the device, shaped like the server's. */
+export type OfflineDecision = Omit<ScanResult, 'scanId' | 'conflict' | 'reason'> & { offlineReason?: OfflineReason };
+
+export type OfflineInput = {
+  code: string;
+  attractionId: number;
+  /** Today (YYYY-MM-DD) in the tickets' time zone. */
+  today: string;
+  /** This door's list as the device knows it (with its own admissions not synced yet). */
+  list: DoorListState | undefined;
+  keys: readonly TicketKey[];
+  /** Persons to admit; default everyone of the party not yet admitted. */
+  persons?: number;
+};
+
+const refused = (offlineReason: OfflineReason): OfflineDecision => ({
+  verdict: 'INVALID',
+  personsAdmittedNow: 0,
+  personsAdmittedBefore: 0,
+  offlineReason,
+});
+
+/** The door's own judgement of a ticket it knows: cancelled, already used, or admitted. */
+function judge(ticket: DoorTicketState, persons: number | undefined, base: OfflineDecision): OfflineDecision {
+  const about: OfflineDecision = {
+    ...base,
+    ticketId: ticket.ticketId,
+    partySize: ticket.partySize,
+    holderFirstName: ticket.holderFirstName ?? base.holderFirstName,
+    personsAdmittedBefore: ticket.personsAdmitted,
+  };
+  if (ticket.status === 'CANCELLED') return { ...about, verdict: 'CANCELLED' };
+  const left = ticket.partySize - ticket.personsAdmitted;
+  if (left <= 0 || (persons !== undefined && persons > left)) {
+    return {
+      ...about,
+      verdict: 'ALREADY_USED',
+      personsRemaining: Math.max(0, left),
+      firstAdmittedAt: ticket.firstAdmittedAt,
+      firstAdmittedBy: ticket.firstAdmittedBy,
+    };
+  }
+  const now = persons ?? left;
+  return { ...about, verdict: 'ADMITTED', personsAdmittedNow: now, personsRemaining: left - now };
+}
+
+/**
+ * What the door decides without the server: a QR payload's Ed25519 signature is checked against the
+ * keys on the device, then its attraction and day (from the signed claims), then the ticket in the
+ * local door list (cancelled, persons already in). A signed ticket missing from the list was claimed
+ * after the list was made: it is admitted on its signature. A typed code can only be checked
+ * against the list.
+ */
+export async function decideOffline({ code, attractionId, today, list, keys, persons }: OfflineInput): Promise<OfflineDecision> {
+  const todaysList = list && list.attractionId === attractionId && list.day === today ? list : undefined;
+
+  if (!looksLikeQrPayload(code)) {
+    const normalised = normaliseTicketCode(code);
+    if (!normalised) return refused('unreadable');
+    if (!todaysList || todaysList.localOnly) return refused('no-list');
+    const ticket = todaysList.tickets.find((t) => t.code === normalised);
+    if (!ticket) return refused('not-in-list');
+    return judge(ticket, persons, {
+      ...refused('not-in-list'),
+      offlineReason: undefined,
+      attractionId,
+      day: today,
+    });
+  }
+
+  const payload = parseQrPayload(code);
+  if (!payload) return refused('unreadable');
+  const signature = await verifyQrSignature(payload, keys);
+  if (signature === 'invalid') return refused('bad-signature');
+  if (signature === 'unknown-key') return refused(keys.length === 0 ? 'no-list' : 'unknown-key');
+
+  const { claims } = payload;
+  const about: OfflineDecision = {
+    verdict: 'INVALID',
+    personsAdmittedNow: 0,
+    personsAdmittedBefore: 0,
+    ticketId: claims.ticketId,
+    partySize: claims.partySize,
+    offerId: claims.offerId,
+    attractionId: claims.attractionId,
+    day: claims.day,
+  };
+  if (claims.attractionId !== attractionId) return { ...about, verdict: 'WRONG_ATTRACTION' };
+  if (compareDay(claims.day, today) !== 'same') return { ...about, verdict: 'WRONG_DAY' };
+
+  const ticket = todaysList?.tickets.find((t) => t.ticketId === claims.ticketId);
+  if (signature === 'unsupported' && (!ticket || ticket.partySize !== claims.partySize)) {
+    return refused('no-crypto');
+  }
+  if (ticket) return judge(ticket, persons, about);
+  // Authentic, for this door and today, but newer than the list: this device has admitted nobody with
+  // it (its own admissions are in the list); another device may have, which the sync will tell.
+  return judge(
+    { ticketId: claims.ticketId, code: '', partySize: claims.partySize, personsAdmitted: 0, status: 'ACTIVE' },
+    persons,
+    about,
+  );
+}

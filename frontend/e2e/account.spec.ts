@@ -1,18 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { logInFromAccountPage as logIn } from './support';
 
-/** Logs in on the real Keycloak page, from the My account page, and waits to be back. */
-async function logIn(page: Page, username: string) {
-  await page.getByRole('navigation').getByRole('link', { name: 'My account' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
-  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
-
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(username);
-  await page.locator('#kc-login').click();
-
-  await page.waitForURL((url) => url.pathname === '/account' && !url.hash.includes('code='));
-  await expect(page.getByTestId('account-username')).toHaveText(username);
-}
 
 test('a resident sees the offers, logs in, is eligible, switches to French and logs out', async ({ page }) => {
   await page.goto('/');

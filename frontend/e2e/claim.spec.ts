@@ -1,22 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { logInFromAccountPage as logIn } from './support';
 
 // resident-kent (postcode CT1 2EH), not `resident`: the account spec uses that one.
 const USERNAME = 'resident-kent';
 
-/** Logs in on the real Keycloak page, from the My account page, and waits to be back. */
-async function logIn(page: Page, username: string) {
-  await page.getByRole('navigation').getByRole('link', { name: 'My account' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
-  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
-
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(username);
-  await page.locator('#kc-login').click();
-
-  await page.waitForURL((url) => url.pathname === '/account' && !url.hash.includes('code='));
-  await expect(page.getByTestId('account-username')).toHaveText(username);
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 

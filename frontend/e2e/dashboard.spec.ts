@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { api, json, parisToday, submitKeycloakLogin, tokenOf } from './support';
 
 // The organisers' dashboard against the demo stack: Grand Jour 2010 as replayed (20,000 entries
 // offered, about 69 % used), then the live edition, where a scan made through the API (as door
 // staff) shows on the page without a reload; the CSV export; and a capacity set below what is booked.
 
-const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5174';
-const KEYCLOAK_URL = process.env.E2E_KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
 // `resident` first; resident-kent if `resident` has no ticket left (4 per edition; scan.spec.ts and
 // claim.spec.ts use them too, and a scanned ticket cannot be cancelled).
 const RESIDENTS = ['resident', 'resident-kent'];
@@ -17,32 +16,9 @@ type Attraction = { id: number; name: { en: string } };
 type Offer = { id: number; day: string; remaining: number; attraction: Attraction };
 type Ticket = { id: number; qrPayload: string; status: string; offer: { id: number } };
 
-async function tokenOf(username: string): Promise<string> {
-  const response = await fetch(`${KEYCLOAK_URL}/realms/grandjour/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'grandjour-cli', username, password: username }),
-  });
-  expect(response.ok, `token of ${username}`).toBe(true);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
-async function api(path: string, token?: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  if (init.body) headers.set('Content-Type', 'application/json');
-  return fetch(`${BASE_URL}${path}`, { ...init, headers });
-}
 
-async function json<T>(path: string, token?: string): Promise<T> {
-  const response = await api(path, token);
-  expect(response.ok, `GET ${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
 
-const parisToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
 
 const count = (n: number) => new Intl.NumberFormat('en-GB').format(n);
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
@@ -78,9 +54,7 @@ async function claimAtStaffDoor(edition: Edition, today: string): Promise<{ tick
 
 async function logInAsOrganiser(page: Page) {
   await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
-  await page.locator('#username').fill('organiser');
-  await page.locator('#password').fill('organiser');
-  await page.locator('#kc-login').click();
+  await submitKeycloakLogin(page, 'organiser');
   await page.waitForURL((url) => url.pathname === '/dashboard' && !url.hash.includes('code='));
   await expect(page.getByRole('banner')).toContainText('organiser');
 }

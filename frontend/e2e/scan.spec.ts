@@ -4,6 +4,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
+import { api, BASE_URL, json, parisToday, submitKeycloakLogin, tokenOf } from './support';
 
 // The door scanner end to end, through a fake camera: Chromium reads the video of a QR code from a
 // file (one per browser launch, so this spec launches its own browser with the project's options).
@@ -11,8 +12,6 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 // (ADMITTED 2 of 2, then ALREADY_USED on a later read), the second offline (admitted on the device,
 // queued, synced when the network is back, and admitted on the server).
 
-const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5174';
-const KEYCLOAK_URL = process.env.E2E_KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
 const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 type Attraction = { id: number; name: { en: string } };
@@ -20,32 +19,9 @@ type Offer = { id: number; day: string; remaining: number; attraction: { id: num
 type Ticket = { id: number; code: string; qrPayload: string };
 type DoorList = { tickets: { ticketId: number; personsAdmitted: number }[] };
 
-/** A token by password grant (the realm's CLI client), for the test's own API calls. */
-async function tokenOf(username: string): Promise<string> {
-  const response = await fetch(`${KEYCLOAK_URL}/realms/grandjour/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'grandjour-cli', username, password: username }),
-  });
-  expect(response.ok, `token of ${username}`).toBe(true);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
-async function api(path: string, token?: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  return fetch(`${BASE_URL}${path}`, { ...init, headers });
-}
 
-async function json<T>(path: string, token?: string): Promise<T> {
-  const response = await api(path, token);
-  expect(response.ok, `GET ${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-}
 
-const parisToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
 
 /** Claims a party of 2 at the offer for the resident; undefined when refused (one per offer, 4 at most...). */
 async function claim(username: string, offerId: number): Promise<Ticket | undefined> {
@@ -76,9 +52,7 @@ async function qrVideo(ticket: Ticket, username: string, dir: string, name: stri
 
 async function logIn(page: Page, username: string) {
   await page.getByRole('banner').getByRole('button', { name: 'Log in' }).click();
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(username);
-  await page.locator('#kc-login').click();
+  await submitKeycloakLogin(page, username);
   await page.waitForURL((url) => url.origin === new URL(BASE_URL).origin && !url.hash.includes('code='));
   await expect(page.getByRole('banner')).toContainText(username);
 }

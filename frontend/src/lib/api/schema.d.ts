@@ -891,6 +891,11 @@ export interface components {
              * @description For sold-out: places still free, in persons
              */
             remaining?: number;
+            /**
+             * Format: int32
+             * @description For capacity-below-booked: persons already booked, the lowest capacity allowed
+             */
+            booked?: number;
         };
         /** @description Scans a device made while offline, sent when the network came back */
         ScanBatch: {

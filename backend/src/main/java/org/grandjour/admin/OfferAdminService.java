@@ -41,7 +41,7 @@ public class OfferAdminService {
         if (changed.isEmpty()) {
             int booked = offer.capacity - offer.remaining;
             throw ProblemType.CAPACITY_BELOW_BOOKED.exception(booked + " persons are already booked for " + offer.attraction.nameEn
-                    + " on " + offer.day + ": the capacity cannot go below " + booked + ".");
+                    + " on " + offer.day + ": the capacity cannot go below " + booked + ".").booked(booked);
         }
         audit.record(actor, "offer.capacity", "offer", offerId, Map.of("from", before, "to", capacity));
         live.changed(offer.edition.id);

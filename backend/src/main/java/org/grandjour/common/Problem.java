@@ -25,7 +25,9 @@ public record Problem(
         @Schema(description = "For limit-reached: which limit, per-offer (one live ticket per offer) or per-resident", enumeration = {"per-offer", "per-resident"})
         String limit,
         @Schema(description = "For sold-out: places still free, in persons")
-        Integer remaining) {
+        Integer remaining,
+        @Schema(description = "For capacity-below-booked: persons already booked, the lowest capacity allowed")
+        Integer booked) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://grandjour.example/problems/";

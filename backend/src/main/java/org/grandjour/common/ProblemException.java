@@ -8,6 +8,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
     private String limit;
     private Integer remaining;
+    private Integer booked;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, null);
@@ -38,6 +39,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException remaining(int places) {
         this.remaining = places;
         return this;
+    }
+
+    /** RFC 9457 extension member: persons already booked, for capacity-below-booked. */
+    public ProblemException booked(int persons) {
+        this.booked = persons;
+        return this;
+    }
+
+    public Integer booked() {
+        return booked;
     }
 
     public String limit() {

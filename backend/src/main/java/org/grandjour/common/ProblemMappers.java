@@ -34,7 +34,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response response(ProblemType type, String detail, String instance, List<Problem.FieldError> errors) {
-        return response(new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, null, null));
+        return response(new Problem(type.uri(), type.title(), type.status(), detail, instance, errors, null, null, null));
     }
 
     private static Response response(Problem problem) {
@@ -44,7 +44,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         ProblemType t = e.type();
-        return response(new Problem(t.uri(), t.title(), t.status(), e.getMessage(), path(uri), e.errors(), e.limit(), e.remaining()));
+        return response(new Problem(t.uri(), t.title(), t.status(), e.getMessage(), path(uri), e.errors(), e.limit(), e.remaining(),
+                e.booked()));
     }
 
     @ServerExceptionMapper

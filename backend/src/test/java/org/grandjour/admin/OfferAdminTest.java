@@ -58,7 +58,8 @@ class OfferAdminTest {
                 .put("/api/admin/offers/" + offer.id + "/capacity").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://grandjour.example/problems/capacity-below-booked"))
-                .body("detail", containsString("4 persons are already booked"));
+                .body("detail", containsString("4 persons are already booked"))
+                .body("booked", equalTo(4));
         Assertions.assertThat(sql.number("select capacity from offer where id = ?", offer.id)).isEqualTo(4);
         Assertions.assertThat(sql.number("select count(*) from audit_log where entity = 'offer' and entity_id = ? and action = 'offer.capacity'",
                 offer.id.toString())).isEqualTo(2);

@@ -14,6 +14,8 @@ import { TicketsRoute } from './routes/tickets';
 const ScanRoute = lazy(() => import('./routes/scan').then((m) => ({ default: m.ScanRoute })));
 // The organisers' dashboard too (charts, tables, live stream): a chunk only organisers load.
 const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
+// Administration too (organisers only).
+const AdminRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminRoute })));
 
 // Role-restricted pages guard themselves (useAuth().hasRole) and say who they are for.
 export const routes: RouteObject[] = [
@@ -28,6 +30,7 @@ export const routes: RouteObject[] = [
       { path: paths.ticket.path, element: <TicketRoute /> },
       { path: paths.scan.path, element: <ScanRoute /> },
       { path: paths.dashboard.path, element: <DashboardRoute /> },
+      { path: paths.admin.path, element: <AdminRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

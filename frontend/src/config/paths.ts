@@ -6,6 +6,8 @@ export const paths = {
   ticket: { path: '/tickets/:id', href: (id: number) => `/tickets/${id}` },
   /** The organisers' live dashboard (?edition=<slug>&territory=&day=). */
   dashboard: { path: '/dashboard', href: () => '/dashboard' },
+  /** Administration (organisers): territories, staff... */
+  admin: { path: '/admin', href: () => '/admin' },
   /** The door scanner (staff and organisers). */
   scan: { path: '/scan', href: () => '/scan' },
 } as const;

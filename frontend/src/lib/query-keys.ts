@@ -2,6 +2,8 @@
 // (a claim changes the places left of the offers) invalidates it through these, never by importing it.
 
 export const queryKeys = {
+  /** The editions list (public), which the administration changes. */
+  editions: () => ['editions'] as const,
   /** Every offers list of an edition, whatever its filters. */
   offers: (editionId: number) => ['editions', editionId, 'offers'] as const,
   /** Everything about tickets (lists, single tickets, QR images), of every user. */

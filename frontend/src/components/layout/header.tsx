@@ -15,6 +15,7 @@ export function Header() {
     ...(authenticated ? [{ to: paths.tickets.href(), label: t('nav.tickets'), end: false }] : []),
     ...(mayScan ? [{ to: paths.scan.href(), label: t('nav.scan'), end: false }] : []),
     ...(hasRole('organiser') ? [{ to: paths.dashboard.href(), label: t('dashboard.nav'), end: false }] : []),
+    ...(hasRole('organiser') ? [{ to: paths.admin.href(), label: t('admin.nav'), end: false }] : []),
     { to: paths.account.href(), label: t('nav.account'), end: false },
   ];
   return (

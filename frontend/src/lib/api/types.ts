@@ -34,3 +34,15 @@ export type ScanResult = Schemas['ScanResult'];
 export type DoorList = Schemas['DoorList'];
 export type DoorTicket = Schemas['DoorTicket'];
 export type TicketKey = Schemas['TicketKeyView'];
+
+// Administration (organisers)
+export type TerritoryInput = Schemas['TerritoryInput'];
+export type PostcodeMatch = Schemas['PostcodeMatch'];
+export type StaffMember = Schemas['StaffView'];
+export type StaffAccountInput = Schemas['StaffAccountInput'];
+export type Assignments = Schemas['Assignments'];
+export type AttractionInput = Schemas['AttractionInput'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type FieldError = NonNullable<Problem['errors']>[number];
+export type EditionInput = Schemas['EditionInput'];
+export type OfferInput = Schemas['OfferInput'];

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { RequireLogin } from '@/components/layout/require-login';
+import { Admin } from '@/features/admin/components/admin';
+import { useAuth } from '@/lib/auth';
+
+/** /admin: organisers only; anyone else logged in is told so. */
+export function AdminRoute() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const heading = (
+    <>
+      <title>{`${t('admin.title')} · ${t('app.name')}`}</title>
+      <h1>{t('admin.title')}</h1>
+    </>
+  );
+  return (
+    <RequireLogin message={t('admin.loggedOut')} heading={heading}>
+      {heading}
+      {auth.hasRole('organiser') ? (
+        <Admin />
+      ) : (
+        <div className="notice" data-testid="admin-forbidden">
+          <p>
+            <strong>{t('admin.organisersOnly')}</strong>
+          </p>
+          <p>{t('dashboard.organisersOnlyText', { username: auth.username ?? '' })}</p>
+        </div>
+      )}
+    </RequireLogin>
+  );
+}

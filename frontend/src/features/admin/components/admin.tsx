@@ -1,0 +1,44 @@
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '../admin.css';
+import { AuditPanel } from './audit-panel';
+import { EditionsPanel } from './editions-panel';
+import { AttractionsPanel } from './attractions-panel';
+import { StaffPanel } from './staff-panel';
+import { TerritoriesPanel } from './territories-panel';
+
+const TABS = ['territories', 'staff', 'attractions', 'editions', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Administration: one section at a time, chosen in the URL (?tab=). */
+export function Admin() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const tab: Tab = TABS.includes(asked as Tab) ? (asked as Tab) : 'territories';
+  return (
+    <>
+      <nav aria-label={t('admin.sections')} className="admin-tabs">
+        <ul>
+          {TABS.map((name) => (
+            <li key={name}>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-current={tab === name ? 'page' : undefined}
+                onClick={() => setParams({ tab: name })}
+              >
+                {t(`admin.tabs.${name}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {tab === 'territories' && <TerritoriesPanel />}
+      {tab === 'staff' && <StaffPanel />}
+      {tab === 'attractions' && <AttractionsPanel />}
+      {tab === 'editions' && <EditionsPanel />}
+      {tab === 'audit' && <AuditPanel />}
+    </>
+  );
+}

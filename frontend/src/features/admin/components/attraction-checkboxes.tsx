@@ -1,0 +1,44 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Attraction } from '@/lib/api/types';
+import { pickLocalized } from '@/lib/i18n/format';
+
+type Props = {
+  legend: string;
+  attractions: Attraction[];
+  selected: number[];
+  onChange: (ids: number[]) => void;
+  error?: string;
+};
+
+/** A multi-select of attractions as a group of checkboxes (keyboard friendly, each one labelled). */
+export function AttractionCheckboxes({ legend, attractions, selected, onChange, error }: Props) {
+  const { i18n } = useTranslation();
+  const id = useId();
+  const toggle = (attractionId: number, on: boolean) =>
+    onChange(on ? [...selected, attractionId] : selected.filter((x) => x !== attractionId));
+  return (
+    <fieldset
+      className="admin-checkboxes admin-field"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend>{legend}</legend>
+      {attractions.map((attraction) => (
+        <label key={attraction.id}>
+          <input
+            type="checkbox"
+            checked={selected.includes(attraction.id)}
+            onChange={(e) => toggle(attraction.id, e.target.checked)}
+          />{' '}
+          {pickLocalized(attraction.name, i18n.language)}
+        </label>
+      ))}
+      {error && (
+        <p id={`${id}-error`} className="admin-field__error" lang="en">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

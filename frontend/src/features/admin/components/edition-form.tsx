@@ -1,0 +1,131 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Edition, EditionInput, Territory } from '@/lib/api/types';
+import { pickLocalized } from '@/lib/i18n/format';
+import { useCreateEdition } from '../api/create-edition';
+import { useUpdateEdition } from '../api/update-edition';
+import { toFormProblem, type FormProblem } from '../utils/form-problem';
+import { FormAlert } from './form-alert';
+import { TextField } from './text-field';
+
+type Props = {
+  /** The edition to change; none to create one. */
+  edition?: Edition;
+  territories: Territory[];
+  onDone: (saved: Edition) => void;
+  onCancel: () => void;
+};
+
+/** What the form holds: the numbers as typed (sent as numbers). */
+type Values = Omit<EditionInput, 'maxTicketsPerResident' | 'maxPartySize'> & {
+  maxTicketsPerResident: string;
+  maxPartySize: string;
+};
+
+function initial(edition?: Edition): Values {
+  return {
+    slug: edition?.slug ?? '',
+    name: edition?.name ?? '',
+    timeZone: edition?.timeZone ?? 'Europe/Paris',
+    firstDay: edition?.firstDay ?? '',
+    lastDay: edition?.lastDay ?? '',
+    claimOpensAt: edition?.claimOpensAt ?? '',
+    claimClosesAt: edition?.claimClosesAt ?? '',
+    maxTicketsPerResident: String(edition?.maxTicketsPerResident ?? 4),
+    maxPartySize: String(edition?.maxPartySize ?? 6),
+    territories: edition?.territories.map((x) => x.code) ?? [],
+  };
+}
+
+type TextName = Exclude<keyof Values, 'territories'>;
+
+/** Creates (POST) or edits (PUT) an edition. */
+export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [values, setValues] = useState(() => initial(edition));
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const create = useCreateEdition();
+  const update = useUpdateEdition();
+  const pending = create.isPending || update.isPending;
+  const text = (name: TextName, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      name={name}
+      label={t(`admin.editions.fields.${name}`)}
+      value={values[name]}
+      onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+      error={problem?.fields[name]}
+      required
+      {...extra}
+    />
+  );
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    setProblem(null);
+    const input: EditionInput = {
+      ...values,
+      maxTicketsPerResident: Number(values.maxTicketsPerResident),
+      maxPartySize: Number(values.maxPartySize),
+    };
+    const handlers = { onSuccess: onDone, onError: (failure: Error) => setProblem(toFormProblem(failure)) };
+    if (edition) update.mutate({ id: edition.id, input }, handlers);
+    else create.mutate(input, handlers);
+  };
+
+  const title = edition ? t('admin.editions.editTitle', { name: edition.name }) : t('admin.editions.createTitle');
+  const instantHint = t('admin.editions.instantHint');
+  return (
+    <form className="admin-card admin-form" onSubmit={onSubmit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <FormAlert problem={problem} />
+      {text('slug', { spellCheck: false, hint: 'grand-jour-2027' })}
+      {text('name')}
+      {text('timeZone', { hint: 'Europe/Paris' })}
+      {text('firstDay', { type: 'date' })}
+      {text('lastDay', { type: 'date' })}
+      {text('claimOpensAt', { hint: instantHint, spellCheck: false })}
+      {text('claimClosesAt', { hint: instantHint, spellCheck: false })}
+      {text('maxTicketsPerResident', { type: 'number', min: 1, inputMode: 'numeric' })}
+      {text('maxPartySize', { type: 'number', min: 1, inputMode: 'numeric' })}
+      <fieldset
+        className="admin-checkboxes admin-field"
+        aria-invalid={problem?.fields.territories ? true : undefined}
+        aria-describedby={problem?.fields.territories ? `${id}-territories-error` : undefined}
+      >
+        <legend>{t('admin.editions.fields.territories')}</legend>
+        {territories.map((territory) => (
+          <label key={territory.code}>
+            <input
+              type="checkbox"
+              checked={values.territories.includes(territory.code)}
+              onChange={(e) =>
+                setValues((v) => ({
+                  ...v,
+                  territories: e.target.checked
+                    ? [...v.territories, territory.code]
+                    : v.territories.filter((c) => c !== territory.code),
+                }))
+              }
+            />{' '}
+            {pickLocalized(territory.name, i18n.language)} ({territory.code})
+          </label>
+        ))}
+        {problem?.fields.territories && (
+          <p id={`${id}-territories-error`} className="admin-field__error" lang="en">
+            {problem.fields.territories}
+          </p>
+        )}
+      </fieldset>
+      <div className="admin-form__actions">
+        <button type="submit" className="button" aria-disabled={pending || undefined}>
+          {pending ? t('admin.saving') : t('admin.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('admin.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { edition, kent, pasDeCalais, typedProblem } from '@/testing/fixtures';
+import { json, mockFetch, problemJson, sentRequests } from '@/testing/mock-fetch';
+import { renderWithProviders } from '@/testing/test-utils';
+import { EditionsPanel } from './editions-panel';
+
+const writes = (fetchMock: ReturnType<typeof mockFetch>) => sentRequests(fetchMock).filter((r) => r.method !== 'GET');
+
+describe('EditionsPanel', () => {
+  it('edits an edition: sends EditionInput with numbers and territory codes', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/editions': () => json([edition]),
+      'GET /api/territories': () => json([pasDeCalais, kent]),
+      'PUT /api/admin/editions/1': () => json({ ...edition, maxPartySize: 5 }),
+    });
+    renderWithProviders(<EditionsPanel />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Grand Jour 2026' }));
+    const form = screen.getByRole('form', { name: 'Edit Grand Jour 2026' });
+    await userEvent.clear(within(form).getByLabelText('Persons per ticket at most'));
+    await userEvent.type(within(form).getByLabelText('Persons per ticket at most'), '5');
+    await userEvent.click(within(form).getByRole('checkbox', { name: 'Kent (GB-KEN)' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Grand Jour 2026 saved.')).toBeInTheDocument();
+    expect(await writes(fetchMock)[0]!.clone().json()).toEqual({
+      slug: 'grand-jour-2026',
+      name: 'Grand Jour 2026',
+      timeZone: 'Europe/Paris',
+      firstDay: '2026-03-28',
+      lastDay: '2026-03-29',
+      claimOpensAt: '2026-03-01T08:00:00Z',
+      claimClosesAt: '2026-03-27T18:00:00Z',
+      maxTicketsPerResident: 2,
+      maxPartySize: 5,
+      territories: ['FR-62'],
+    });
+  });
+
+  it('shows the field errors of a 400 next to their fields', async () => {
+    mockFetch({
+      'GET /api/editions': () => json([edition]),
+      'GET /api/territories': () => json([pasDeCalais, kent]),
+      'POST /api/admin/editions': () =>
+        problemJson(
+          typedProblem('validation-failed', 400, 'Invalid edition', {
+            errors: [{ field: 'createEdition.input.lastDay', message: 'must not be before the first day' }],
+          }),
+          400,
+        ),
+    });
+    renderWithProviders(<EditionsPanel />);
+    await userEvent.click(await screen.findByRole('button', { name: 'New edition' }));
+    const form = screen.getByRole('form', { name: 'New edition' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Invalid edition');
+    const lastDay = within(form).getByLabelText('Last day');
+    expect(lastDay).toHaveAttribute('aria-invalid', 'true');
+    expect(lastDay).toHaveAccessibleDescription('must not be before the first day');
+  });
+});
+
+describe('EditionsPanel offers', () => {
+  it('adds an offer; a 409 (one exists that day) shows the server’s detail', async () => {
+    const attraction = {
+      id: 11,
+      slug: 'louvre-lens',
+      name: { fr: 'Louvre-Lens', en: 'Louvre-Lens' },
+      description: { fr: '', en: '' },
+      category: 'MUSEUM' as const,
+      territory: pasDeCalais,
+      address: '99 rue Paul Bert',
+      town: 'Lens',
+      postcode: '62300',
+      accessibility: { fr: '', en: '' },
+      active: true,
+    };
+    const fetchMock = mockFetch({
+      'GET /api/editions': () => json([edition]),
+      'GET /api/territories': () => json([pasDeCalais, kent]),
+      'GET /api/admin/attractions': () => json([attraction]),
+      'POST /api/admin/editions/1/offers': () =>
+        problemJson(typedProblem('already-exists', 409, 'Louvre-Lens already has an offer on 2026-03-29'), 409),
+    });
+    renderWithProviders(<EditionsPanel />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Add an offer Grand Jour 2026' }));
+    const form = screen.getByRole('form', { name: 'New offer in Grand Jour 2026' });
+    await userEvent.selectOptions(within(form).getByLabelText('Day'), '2026-03-29');
+    await userEvent.clear(within(form).getByLabelText('Capacity (persons)'));
+    await userEvent.type(within(form).getByLabelText('Capacity (persons)'), '30');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add the offer' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('This already exists.');
+    expect(alert).toHaveTextContent('Louvre-Lens already has an offer on 2026-03-29');
+    expect(await writes(fetchMock)[0]!.clone().json()).toEqual({ attractionId: 11, day: '2026-03-29', capacity: 30 });
+  });
+});

@@ -129,15 +129,19 @@ public class ScanService {
     /** A signed QR payload, or a code typed by hand (the door's fallback when a QR will not read). */
     private Optional<Ticket> findTicket(String code) {
         if (code.startsWith("GJ1.")) {
-            return signer.verify(code).flatMap(claims -> Optional.ofNullable(em.find(Ticket.class, claims.ticketId()))
+            return signer.verify(code).flatMap(claims -> ticketWhere("t.id = :key", claims.ticketId())
                     .filter(t -> t.offer.id.equals(claims.offerId()) && t.partySize == claims.partySize()));
         }
         String normalised = TicketCodes.normalise(code);
-        if (normalised == null) {
-            return Optional.empty();
-        }
-        return em.createQuery("select t from Ticket t where t.code = :code", Ticket.class)
-                .setParameter("code", normalised).getResultStream().findFirst();
+        return normalised == null ? Optional.empty() : ticketWhere("t.code = :key", normalised);
+    }
+
+    /** The ticket with everything a verdict reads, in one query (this is the door's hot path). */
+    private Optional<Ticket> ticketWhere(String condition, Object key) {
+        return em.createQuery("""
+                select t from Ticket t join fetch t.offer o join fetch o.attraction join fetch t.edition
+                left join fetch t.holderTerritory where """ + " " + condition, Ticket.class)
+                .setParameter("key", key).getResultStream().findFirst();
     }
 
     private ScanResult replay(ScanRequest request) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grandjour.common.Attachments;
 import org.grandjour.common.QueryParams;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -100,7 +101,6 @@ public class StatsResource {
     }
 
     private static Response csv(Object body, String filename) {
-        return Response.ok(body, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return Attachments.of(body, "text/csv; charset=utf-8", filename);
     }
 }

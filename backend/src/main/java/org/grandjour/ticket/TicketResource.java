@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grandjour.common.Attachments;
 import org.grandjour.resident.Resident;
 
 import io.quarkus.security.Authenticated;
@@ -134,8 +135,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response pdf(@PathParam("id") long id) {
         TicketView t = tickets.get(caller(), id);
-        return Response.ok(TicketPdf.render(t))
-                .header("Content-Disposition", "attachment; filename=\"grand-jour-" + t.id() + ".pdf\"").build();
+        return Attachments.of(TicketPdf.render(t), "application/pdf", "grand-jour-" + t.id() + ".pdf");
     }
 
     @GET
@@ -148,7 +148,6 @@ public class TicketResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response ics(@PathParam("id") long id) {
         TicketView t = tickets.get(caller(), id);
-        return Response.ok(TicketCalendar.ics(t, clock.instant()), "text/calendar; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"grand-jour-" + t.id() + ".ics\"").build();
+        return Attachments.of(TicketCalendar.ics(t, clock.instant()), "text/calendar; charset=utf-8", "grand-jour-" + t.id() + ".ics");
     }
 }

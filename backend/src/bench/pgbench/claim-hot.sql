@@ -1,5 +1,6 @@
 -- The SQL work of one claim, nothing else: the ticket row, the resident's allowance, the quota, one
--- live counter and the change notification, all on one offer (the hot attraction). Party of 1.
+-- live counter (change notifications are sent apart, coalesced), all on one offer row: the
+-- single-row baseline that the sliced quota must beat. Party of 1.
 \set offer 1
 \set resident random(1, 100000000)
 BEGIN;
@@ -11,5 +12,4 @@ INSERT INTO resident_allowance AS a (holder_subject, edition_id, live_tickets) V
 UPDATE offer SET remaining = remaining - 1 WHERE id = :offer AND remaining >= 1;
 INSERT INTO offer_counter AS c (offer_id, shard, booked_tickets, booked_persons) VALUES (:offer, :resident % 8, 1, 1)
   ON CONFLICT (offer_id, shard) DO UPDATE SET booked_tickets = c.booked_tickets + 1, booked_persons = c.booked_persons + 1;
-SELECT pg_notify('grandjour_stats', '1');
 COMMIT;

@@ -1,5 +1,5 @@
 -- The SQL work of one admission, nothing else: the scan row, the conditional admission of the party,
--- the verdict, admitted and arrival counters, and the change notification. Each ticket once.
+-- the verdict, admitted and arrival counters (change notifications are sent apart, coalesced). Each ticket once.
 \set ticket random(1, :tickets)
 BEGIN;
 INSERT INTO scan (scan_uid, ticket_id, attraction_id, device_id, staff_username, verdict, scanned_at)
@@ -12,5 +12,4 @@ INSERT INTO offer_counter AS c (offer_id, shard, admitted_persons) VALUES (1, :t
 INSERT INTO arrival_counter AS c (attraction_id, slot_start, shard, persons)
   VALUES (1, to_timestamp(floor(extract(epoch FROM now()) / 900) * 900), :ticket % 8, 1)
   ON CONFLICT (attraction_id, slot_start, shard) DO UPDATE SET persons = c.persons + 1;
-SELECT pg_notify('grandjour_stats', '1');
 COMMIT;

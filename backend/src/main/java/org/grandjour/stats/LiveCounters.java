@@ -14,7 +14,7 @@ import org.grandjour.ticket.TicketEvent;
 
 /**
  * Keeps the organisers' figures in the transaction that changes them (the events are synchronous),
- * and tells every backend instance through PostgreSQL NOTIFY, delivered when that transaction commits.
+ * and tells every backend instance once that transaction has committed (see {@link ChangeNotifier}).
  */
 @ApplicationScoped
 public class LiveCounters {
@@ -24,6 +24,8 @@ public class LiveCounters {
 
     @Inject
     EntityManager em;
+    @Inject
+    ChangeNotifier notifier;
 
     void onTicket(@Observes TicketEvent e) {
         int sign = e instanceof TicketEvent.Claimed ? 1 : -1;
@@ -39,7 +41,7 @@ public class LiveCounters {
         if (e.territoryId() != null) {
             origin(e.offerId(), e.territoryId(), sign * e.persons(), 0);
         }
-        notifyChange(String.valueOf(e.editionId()));
+        notifier.changed(String.valueOf(e.editionId()));
     }
 
     void onScan(@Observes ScanEvent e) {
@@ -63,7 +65,7 @@ public class LiveCounters {
                     .setParameter(3, shard()).setParameter(4, e.personsAdmitted()).executeUpdate();
         }
         // a scan that matches no ticket still shows in the verdicts of every edition using that door
-        notifyChange(e.editionId() == null ? "*" : String.valueOf(e.editionId()));
+        notifier.changed(e.editionId() == null ? ChangeNotifier.ANY : String.valueOf(e.editionId()));
     }
 
     private void origin(long offerId, long territoryId, int booked, int admitted) {
@@ -78,11 +80,7 @@ public class LiveCounters {
 
     /** For changes made elsewhere (an organiser's edit) that dashboards must show too. */
     public void changed(long editionId) {
-        notifyChange(String.valueOf(editionId));
-    }
-
-    private void notifyChange(String editionId) {
-        em.createNativeQuery("select 1 from pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, editionId).getSingleResult();
+        notifier.changed(String.valueOf(editionId));
     }
 
     static Instant quarterOfHour(Instant at) {

@@ -1,6 +1,5 @@
 package org.grandjour.admin;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.grandjour.common.ProblemException;
 import org.grandjour.common.ProblemType;
 import org.grandjour.offer.Offer;
+import org.grandjour.offer.OfferQuota;
 import org.grandjour.offer.OfferView;
 
 @ApplicationScoped
@@ -20,11 +20,13 @@ public class OfferAdminService {
     @Inject
     AuditLog audit;
     @Inject
+    OfferQuota quota;
+    @Inject
     org.grandjour.stats.LiveCounters live;
 
     /**
-     * Capacity can grow or shrink, never below what is already booked: one conditional UPDATE moves
-     * capacity and remaining together, so a claim racing with the change cannot be lost or oversold.
+     * Capacity can grow or shrink, never below what is already booked: capacity and places left move
+     * together with the offer's quota locked, so a claim racing with the change cannot be lost or oversold.
      */
     @Transactional
     public OfferView changeCapacity(String actor, long offerId, int capacity) {
@@ -33,13 +35,10 @@ public class OfferAdminService {
             throw ProblemException.notFound("Offer", offerId);
         }
         int before = offer.capacity;
-        List<?> changed = em.createNativeQuery("""
-                update offer set remaining = remaining + (?1 - capacity), capacity = ?1
-                where id = ?2 and capacity - remaining <= ?1 returning capacity""")
-                .setParameter(1, capacity).setParameter(2, offerId).getResultList();
+        OfferQuota.CapacityChange change = quota.changeCapacity(offerId, capacity);
         em.refresh(offer);
-        if (changed.isEmpty()) {
-            int booked = offer.capacity - offer.remaining;
+        if (!change.changed()) {
+            int booked = change.booked();
             throw ProblemType.CAPACITY_BELOW_BOOKED.exception(booked + " persons are already booked for " + offer.attraction.nameEn
                     + " on " + offer.day + ": the capacity cannot go below " + booked + ".").booked(booked);
         }

@@ -177,7 +177,7 @@ public class SetupService {
         o.attraction = a;
         o.day = in.day();
         o.capacity = in.capacity();
-        o.remaining = in.capacity();
+        o.remaining = in.capacity(); // what its quota slices hold once inserted
         o.persist();
         audit.record(actor, "offer.create", "offer", o.id, Map.of("attraction", a.slug, "day", in.day().toString(), "capacity", in.capacity()));
         return OfferView.of(o);

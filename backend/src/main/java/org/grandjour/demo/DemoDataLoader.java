@@ -175,7 +175,6 @@ public class DemoDataLoader {
             o.attraction = a;
             o.day = day;
             o.capacity = perDay;
-            o.remaining = perDay;
             o.persist();
         }
     }

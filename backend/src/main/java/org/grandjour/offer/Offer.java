@@ -9,13 +9,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 import org.grandjour.attraction.Attraction;
 import org.grandjour.common.IdentityEntity;
 import org.grandjour.edition.Edition;
 
 /**
- * An attraction's free entries for one day of an edition. {@code remaining} is only ever changed by
- * conditional SQL updates (see the claim service); the database keeps it within 0..capacity.
+ * An attraction's free entries for one day of an edition. The places left live in the offer's quota
+ * slices (see {@link OfferQuota}), changed only by conditional SQL; {@code remaining} is their sum.
  */
 @Entity
 @Table(name = "offer")
@@ -30,6 +32,7 @@ public class Offer extends IdentityEntity {
     public LocalDate day;
     @Column(nullable = false)
     public int capacity;
-    @Column(nullable = false)
+    /** Read-only: the sum of the quota slices when loaded (a new offer's slices hold its capacity). */
+    @Formula("(select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = id)")
     public int remaining;
 }

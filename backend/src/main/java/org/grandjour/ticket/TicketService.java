@@ -15,6 +15,7 @@ import org.grandjour.common.ProblemException;
 import org.grandjour.common.ProblemType;
 import org.grandjour.edition.Edition;
 import org.grandjour.offer.Offer;
+import org.grandjour.offer.OfferQuota;
 import org.grandjour.offer.OfferView;
 import org.grandjour.resident.Resident;
 import org.grandjour.territory.Territory;
@@ -22,8 +23,8 @@ import org.grandjour.territory.Territory;
 /**
  * Claiming and cancelling. The three limits (one live ticket per offer, tickets per resident,
  * places per offer) are each enforced by the database in one statement, in the same order in every
- * transaction (ticket row, resident allowance, offer row) so concurrent claims cannot deadlock and
- * the hottest lock, the offer row, is held for the shortest time.
+ * transaction (ticket row, resident allowance, offer quota) so concurrent claims cannot deadlock and
+ * the hottest locks, the offer's quota slices, are held for the shortest time.
  */
 @ApplicationScoped
 public class TicketService {
@@ -35,6 +36,8 @@ public class TicketService {
     TicketSigner signer;
     @Inject
     jakarta.enterprise.event.Event<TicketEvent> events;
+    @Inject
+    OfferQuota quota;
 
     @Transactional
     public ClaimOutcome claim(Resident resident, ClaimRequest request, String idempotencyKey) {
@@ -110,15 +113,13 @@ public class TicketService {
                     + " tickets for " + edition.name + ", the most one resident may hold.").limit("per-resident");
         }
 
-        List<?> left = em.createNativeQuery(
-                "update offer set remaining = remaining - ?1 where id = ?2 and remaining >= ?1 returning remaining")
-                .setParameter(1, request.partySize()).setParameter(2, offer.id).getResultList();
-        if (left.isEmpty()) {
-            em.refresh(offer);
-            throw ProblemType.SOLD_OUT.exception(offer.remaining == 0
+        OfferQuota.Take take = quota.take(offer.id, request.partySize());
+        if (!take.taken()) {
+            int left = take.remaining();
+            throw ProblemType.SOLD_OUT.exception(left == 0
                     ? offer.attraction.nameEn + " is fully booked on " + offer.day + "."
-                    : "Only " + offer.remaining + (offer.remaining == 1 ? " place" : " places") + " left at " + offer.attraction.nameEn + " on " + offer.day
-                            + ": not enough for a party of " + request.partySize() + ".").remaining(offer.remaining);
+                    : "Only " + left + (left == 1 ? " place" : " places") + " left at " + offer.attraction.nameEn + " on " + offer.day
+                            + ": not enough for a party of " + request.partySize() + ".").remaining(left);
         }
         em.refresh(offer);
         events.fire(new TicketEvent.Claimed(edition.id, offer.id, territory.id, request.partySize()));
@@ -162,8 +163,7 @@ public class TicketService {
         }
         em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
                 .setParameter(1, t.holderSubject).setParameter(2, t.edition.id).executeUpdate();
-        em.createNativeQuery("update offer set remaining = remaining + ?1 where id = ?2")
-                .setParameter(1, t.partySize).setParameter(2, t.offer.id).executeUpdate();
+        quota.giveBack(t.offer.id, t.id, t.partySize);
         events.fire(new TicketEvent.Cancelled(t.edition.id, t.offer.id,
                 t.holderTerritory == null ? null : t.holderTerritory.id, t.partySize));
     }

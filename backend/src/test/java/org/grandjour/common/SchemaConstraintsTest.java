@@ -44,20 +44,30 @@ class SchemaConstraintsTest {
     }
 
     @Test
-    void remainingStaysBetweenZeroAndCapacity() throws SQLException {
-        sql("update offer set remaining = 0 where id = " + offer.id);
-        assertThatThrownBy(() -> sql("update offer set remaining = -1 where id = " + offer.id))
-                .hasMessageContaining("offer_remaining_within_capacity");
-        assertThatThrownBy(() -> sql("update offer set remaining = 11 where id = " + offer.id))
-                .hasMessageContaining("offer_remaining_within_capacity");
-        assertThatThrownBy(() -> sql("update offer set capacity = 5, remaining = 6 where id = " + offer.id))
-                .hasMessageContaining("offer_remaining_within_capacity");
+    void aQuotaSliceNeverGoesBelowZero() throws SQLException {
+        sql("update offer_quota set remaining = 0 where offer_id = " + offer.id);
+        assertThatThrownBy(() -> sql("update offer_quota set remaining = remaining - 1 where offer_id = " + offer.id))
+                .hasMessageContaining("offer_quota_not_negative");
+        assertThatThrownBy(() -> sql("update offer set capacity = -1 where id = " + offer.id))
+                .hasMessageContaining("offer_capacity_check");
+    }
+
+    @Test
+    void aNewOfferHasItsWholeCapacityInQuotaSlices() throws SQLException {
+        LocalDate day = LocalDate.now().plusDays(61);
+        Offer big = data.offer(edition, data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM), day, 1001);
+        try (Connection c = db.getConnection(); var s = c.createStatement();
+                var r = s.executeQuery("select count(*), sum(remaining), min(remaining), max(remaining) from offer_quota where offer_id = " + big.id)) {
+            r.next();
+            org.assertj.core.api.Assertions.assertThat(new int[] {r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4)})
+                    .containsExactly(8, 1001, 125, 126);
+        }
     }
 
     @Test
     void oneOfferPerAttractionAndDay() {
-        assertThatThrownBy(() -> sql("insert into offer (edition_id, attraction_id, day, capacity, remaining) "
-                + "select edition_id, attraction_id, day, 5, 5 from offer where id = " + offer.id))
+        assertThatThrownBy(() -> sql("insert into offer (edition_id, attraction_id, day, capacity) "
+                + "select edition_id, attraction_id, day, 5 from offer where id = " + offer.id))
                 .hasMessageContaining("offer_one_per_attraction_day");
     }
 

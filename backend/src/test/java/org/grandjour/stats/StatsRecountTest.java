@@ -126,7 +126,7 @@ class StatsRecountTest {
                     .isEqualTo(sql.number("select coalesce(sum(persons_admitted), 0) from ticket where offer_id = ?", o.id))
                     .isEqualTo(sql.number("select coalesce(sum(s.persons_admitted), 0) from scan s join ticket t on t.id = s.ticket_id "
                             + "where t.offer_id = ? and s.verdict = 'ADMITTED'", o.id));
-            assertThat(booked + sql.number("select remaining from offer where id = ?", o.id)).as(where).isEqualTo(o.capacity);
+            assertThat(booked + sql.number("select sum(remaining) from offer_quota where offer_id = ?", o.id)).as(where).isEqualTo(o.capacity);
         }
         assertThat(stats.getLong("overall.booked")).isEqualTo(sql.number(
                 "select coalesce(sum(party_size), 0) from ticket where status = 'ACTIVE' and offer_id in (" + offerIds + ")"));

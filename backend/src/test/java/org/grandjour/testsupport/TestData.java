@@ -93,7 +93,7 @@ public class TestData {
         o.attraction = Attraction.findById(attraction.id);
         o.day = day;
         o.capacity = capacity;
-        o.remaining = capacity;
+        o.remaining = capacity; // what its quota slices hold once inserted
         o.persist();
         return o;
     }
@@ -104,10 +104,13 @@ public class TestData {
         a.active = false;
     }
 
+    /** As if others had taken places: {@code remaining} spread over the offer's quota slices. */
     @Transactional
     public void setRemaining(Offer offer, int remaining) {
-        Offer o = Offer.findById(offer.id);
-        o.remaining = remaining;
+        Offer.getEntityManager().createNativeQuery("""
+                update offer_quota q set remaining = ?1 / n + case when q.slice < ?1 % n then 1 else 0 end
+                from (select count(*)::int n from offer_quota where offer_id = ?2) c where q.offer_id = ?2""")
+                .setParameter(1, remaining).setParameter(2, offer.id).executeUpdate();
     }
 
     @Transactional

@@ -58,10 +58,10 @@ class ClaimConcurrencyTest {
         Map<Integer, Long> byStatus = statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(byStatus).containsOnlyKeys(201, 409);
         assertThat(byStatus.get(201)).isEqualTo(10L);
-        assertThat(sql.number("select remaining from offer where id = ?", offer.id)).isZero();
+        assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isZero();
         assertThat(sql.number("select count(*) from ticket where offer_id = ? and status = 'ACTIVE'", offer.id)).isEqualTo(10);
         assertThat(sql.number("select coalesce(sum(party_size), 0) from ticket where offer_id = ? and status = 'ACTIVE'", offer.id)
-                + 40 + sql.number("select remaining from offer where id = ?", offer.id)).isEqualTo(50);
+                + 40 + sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isEqualTo(50);
     }
 
     @Test
@@ -72,7 +72,7 @@ class ClaimConcurrencyTest {
 
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isIn(201, 409));
         long booked = sql.number("select coalesce(sum(party_size), 0) from ticket where offer_id = ? and status = 'ACTIVE'", offer.id);
-        long remaining = sql.number("select remaining from offer where id = ?", offer.id);
+        long remaining = sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id);
         assertThat(remaining).isBetween(0L, 3L); // every party of 1 would still fit if any place were left
         assertThat(booked + remaining).isEqualTo(37);
         assertThat(responses.stream().filter(r -> r.statusCode() == 201).mapToInt(r -> r.path("partySize")).sum())
@@ -91,7 +91,7 @@ class ClaimConcurrencyTest {
         assertThat(responses.stream().filter(r -> r.statusCode() == 201).count()).isEqualTo(1);
         assertThat(responses.stream().map(r -> r.<Integer>path("id")).distinct().count()).isEqualTo(1);
         assertThat(sql.number("select count(*) from ticket where idempotency_key = ?", key)).isEqualTo(1);
-        assertThat(sql.number("select remaining from offer where id = ?", offer.id)).isEqualTo(98);
+        assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isEqualTo(98);
     }
 
     @Test

@@ -196,6 +196,6 @@ class ClaimRulesTest {
     }
 
     private void assertRemaining(long expected) {
-        org.assertj.core.api.Assertions.assertThat(sql.number("select remaining from offer where id = ?", offer.id)).isEqualTo(expected);
+        org.assertj.core.api.Assertions.assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isEqualTo(expected);
     }
 }

@@ -10,9 +10,11 @@ INSERT INTO resident_allowance AS a (holder_subject, edition_id, live_tickets) V
   ON CONFLICT (holder_subject, edition_id) DO UPDATE SET live_tickets = a.live_tickets + 1 WHERE a.live_tickets < 1000000;
 -- the quota: a savepoint and one free slice with room, as OfferQuota.take does in one round trip
 SAVEPOINT quota;
-WITH taken AS (
+WITH pick AS MATERIALIZED (
+    SELECT slice FROM offer_quota WHERE offer_id = :offer AND remaining >= 1 ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED),
+taken AS (
     UPDATE offer_quota q SET remaining = q.remaining - 1
-    FROM (SELECT slice FROM offer_quota WHERE offer_id = :offer AND remaining >= 1 ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED) pick
+    FROM pick
     WHERE q.offer_id = :offer AND q.slice = pick.slice AND q.remaining >= 1
     RETURNING q.slice, q.remaining)
 SELECT t.slice, t.remaining,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Grand Jour on the real parts: backend tests (Quarkus + REST Assured on the
 # machine's PostgreSQL, real Keycloak tokens, the contract check), the SPA's checks and unit tests,
-# and end-to-end tests in Chromium through the real Keycloak login page. Installs what it needs
+# end-to-end tests in Chromium through the real Keycloak login page, and the load benchmark's
+# scenarios at smoke scale (their invariants, not their speed). Installs what it needs
 # (Chromium, the Keycloak dist). Uses its own databases and ports, so it can run next to up.sh.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -69,6 +70,11 @@ e2e() {
   (cd "$ROOT/frontend" && E2E_BASE_URL="http://127.0.0.1:$E2E_SPA_PORT" npm run --silent e2e)
 }
 stage "End-to-end: Chromium through the Keycloak login page" e2e
+
+# The load benchmark's scenarios, small: keeps the harness working and checks its invariants (not its speed).
+bench_smoke() { "$ROOT/backend/bench/run.sh" --smoke > "$LOGS/bench-smoke.log" 2>&1 || { tail -n 60 "$LOGS/bench-smoke.log"; return 1; }
+  sed -n '/^## Latest run/,$p' "$ROOT/backend/bench/target/bench/summary.md" | grep -E '^(## |\*\*Throughput|Invariants after)' ; }
+stage "Load benchmark, smoke scale: claim rush, hot attraction, door rush, dashboard; invariants from SQL" bench_smoke
 
 echo
 if [ ${#failures[@]} -eq 0 ]; then

@@ -3,6 +3,7 @@
 # pgbench runs the same SQL as one claim (spread over 40 offers, and all on one offer) and one
 # admission, on a scratch database built from our migrations. Prints transactions per second.
 #   backend/src/bench/pgbench/run.sh [clients=16] [seconds=20]
+# With GJ_PGBENCH_OUT=<file>, also writes the figures there as properties (the load benchmark reads them).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 migrations="$here/../../main/resources/db/migration"
@@ -21,7 +22,7 @@ INSERT INTO edition (slug, name, time_zone, first_day, last_day, claim_opens_at,
 INSERT INTO attraction (slug, territory_id, category, name_fr, name_en, address, town, postcode)
   SELECT 'bench-' || i, 1, 'MUSEUM', 'Lieu ' || i, 'Place ' || i, 'x', 'Lens', '62300' FROM generate_series(1, 40) i;
 -- quotas large enough that no run sells out: we measure the work, not the refusals
-INSERT INTO offer (edition_id, attraction_id, day, capacity, remaining) SELECT 1, i, current_date, 100000000, 100000000 FROM generate_series(1, 40) i;
+INSERT INTO offer (edition_id, attraction_id, day, capacity) SELECT 1, i, current_date, 100000000 FROM generate_series(1, 40) i;
 INSERT INTO ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_postcode, party_size)
   SELECT 'T' || i, 1, 1, 'door-' || i, 'door', '62300', 1000000 FROM generate_series(1, 200000) i;
 VACUUM ANALYZE;
@@ -29,11 +30,14 @@ SQL
 
 bench() { # bench <label> <script> <extra pgbench args...>
   local label=$1 script=$2; shift 2
+  local script_key=${script%.sql}
   local tps
   tps=$(pgbench -n -c "$clients" -j 2 -T "$seconds" -f "$here/$script" "$@" "$db" 2>&1 | awk '/^tps/ {print int($3)}')
   printf '%-28s %8s TPS\n' "$label" "$tps"
+  [ -z "${GJ_PGBENCH_OUT:-}" ] || echo "$script_key=$tps" >> "$GJ_PGBENCH_OUT"
 }
 echo "pgbench, $clients clients, $seconds s each, $(nproc) cores"
+[ -z "${GJ_PGBENCH_OUT:-}" ] || echo "clients=$clients" > "$GJ_PGBENCH_OUT"
 bench "claim, 40 offers" claim-spread.sql -D offers=40
 bench "claim, one hot offer" claim-hot.sql
 bench "scan (admission)" scan.sql -D tickets=200000

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The load benchmark (README, "Benchmarks"). First PostgreSQL's own limit on this machine (pgbench
+# doing the SQL of one claim and one scan, nothing else), then the Gatling scenarios against a
+# backend of its own (port 8095, database grandjour_bench) that validates real Keycloak tokens;
+# the invariants are checked from SQL after every scenario and a violation exits non-zero.
+#   backend/bench/run.sh            full scale: 20,000 places, 24,000 residents, 1M tickets and scans
+#   backend/bench/run.sh --smoke    the same scenarios, small (about a minute; part of stack/test.sh)
+#   GJ_BENCH_JFR=1 backend/bench/run.sh   also records the backend with Java Flight Recorder and lists
+#                                   its hottest methods (target/bench/profile-top.txt)
+# Writes backend/bench/target/bench/summary.md and Gatling's HTML report under backend/bench/target/gatling/.
+set -euo pipefail
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)/stack/lib.sh"
+
+scale=full
+[ "${1:-}" = "--smoke" ] && scale=smoke
+BENCH="$ROOT/backend/bench"
+OUT="$BENCH/target/bench"
+PORT=${GJ_BENCH_PORT:-8095}
+DB=grandjour_bench
+REALM=grandjour-bench
+started_keycloak=false
+
+cleanup() {
+  stop_bg bench-backend
+  if $started_keycloak; then "$ROOT/stack/keycloak.sh" stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+step "Benchmark ($scale scale): preparing"
+preflight
+command -v pgbench >/dev/null || die "pgbench is needed (Debian package postgresql-contrib or postgresql-client)"
+rm -rf "$OUT" && mkdir -p "$OUT"
+if ! "$ROOT/stack/keycloak.sh" status >/dev/null 2>&1; then
+  started_keycloak=true
+  "$ROOT/stack/keycloak.sh" start
+fi
+build_backend
+(cd "$BENCH" && ../mvnw -B -q test-compile)
+
+step "PostgreSQL's own limit: pgbench"
+if [ "$scale" = smoke ]; then pg_args=(4 3); else pg_args=(16 20); fi
+GJ_PGBENCH_OUT="$OUT/pgbench.properties" "$ROOT/backend/src/bench/pgbench/run.sh" "${pg_args[@]}"
+
+step "Backend for the benchmark on port $PORT (database $DB, realm $REALM)"
+recreate_database "$DB"
+# its own copy of the build: a rebuild of backend/target during the run must not pull classes from under it
+rm -rf "$BENCH/target/backend-app" && mkdir -p "$BENCH/target" && cp -r "$(dirname "$backend_jar")" "$BENCH/target/backend-app"
+jfr_opts=""
+[ "${GJ_BENCH_JFR:-0}" = 1 ] && jfr_opts="-XX:StartFlightRecording=filename=$OUT/backend.jfr,settings=profile,dumponexit=true"
+start_bg bench-backend "$LOGS/bench-backend.log" env GJ_HTTP_PORT="$PORT" GJ_DB_NAME="$DB" GJ_DEMO=false \
+  GJ_OIDC_URL="http://127.0.0.1:8180/realms/$REALM" \
+  java ${GJ_BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC} $jfr_opts -jar "$BENCH/target/backend-app/quarkus-run.jar"
+wait_backend bench-backend "$PORT"
+backend_pid=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+
+step "Gatling scenarios (set-up first: Keycloak users and tokens, editions, archive; then the clock)"
+(cd "$BENCH" && ../mvnw -B gatling:test -Dbench.scale="$scale" -Dbench.api-url="http://127.0.0.1:$PORT" \
+  -Dbench.realm="$REALM" -Dbench.realm-template="$ROOT/stack/keycloak/grandjour-realm.json" \
+  -Dbench.jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" -Dbench.out="$OUT" \
+  -Dbench.backend-pid="${backend_pid:-0}") | grep -v '^\[INFO\] Download'
+
+if [ -n "$jfr_opts" ]; then
+  stop_bg bench-backend   # the recording is written when the JVM exits
+  # the top frames of the execution samples: where the backend's CPU went during the run
+  jfr print --events jdk.ExecutionSample "$OUT/backend.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' \
+    | sort | uniq -c | sort -rn | head -40 > "$OUT/profile-top.txt"
+  echo "Profile: $OUT/backend.jfr (hottest methods in $OUT/profile-top.txt)"
+fi
+report=$(ls -d "$BENCH"/target/gatling/*/ 2>/dev/null | tail -1)
+echo
+echo "Summary: $OUT/summary.md"
+[ -n "$report" ] && echo "Gatling report: ${report}index.html"
+if [ ! -f "$OUT/summary.md" ]; then
+  echo "BENCHMARK FAILED: the run did not finish (see above)" >&2; exit 1
+elif [ -f "$OUT/INVARIANTS-VIOLATED" ]; then
+  echo "BENCHMARK FAILED: an invariant was violated (see the summary)" >&2; exit 1
+elif [ -f "$OUT/UNEXPECTED-ANSWERS" ]; then
+  echo "BENCHMARK FAILED: unexpected answers (5xx, no answer, wrong verdict; see the summary)" >&2; exit 2
+fi

@@ -30,17 +30,22 @@ public class LiveCounters {
     void onTicket(@Observes TicketEvent e) {
         int sign = e instanceof TicketEvent.Claimed ? 1 : -1;
         int cancelled = e instanceof TicketEvent.Cancelled ? e.persons() : 0;
-        em.createNativeQuery("""
+        String offerCounter = """
                 insert into offer_counter as c (offer_id, shard, booked_tickets, booked_persons, cancelled_persons)
                 values (?1, ?2, ?3, ?4, ?5)
                 on conflict (offer_id, shard) do update set booked_tickets = c.booked_tickets + excluded.booked_tickets,
                     booked_persons = c.booked_persons + excluded.booked_persons,
-                    cancelled_persons = c.cancelled_persons + excluded.cancelled_persons""")
-                .setParameter(1, e.offerId()).setParameter(2, shard()).setParameter(3, sign)
+                    cancelled_persons = c.cancelled_persons + excluded.cancelled_persons""";
+        var counters = e.territoryId() == null ? em.createNativeQuery(offerCounter)
+                // both counters in one round trip; the origin row reads the offer row's result, so the
+                // offer counter is always locked first, as everywhere else
+                : em.createNativeQuery("with o as (" + offerCounter + " returning 1) " + """
+                        insert into offer_origin_counter as c (offer_id, territory_id, shard, booked_persons, admitted_persons)
+                        select ?1, ?6, ?2, ?4, 0 from o
+                        on conflict (offer_id, territory_id, shard) do update set booked_persons = c.booked_persons + excluded.booked_persons""")
+                        .setParameter(6, e.territoryId());
+        counters.setParameter(1, e.offerId()).setParameter(2, shard()).setParameter(3, sign)
                 .setParameter(4, sign * e.persons()).setParameter(5, cancelled).executeUpdate();
-        if (e.territoryId() != null) {
-            origin(e.offerId(), e.territoryId(), sign * e.persons(), 0);
-        }
         notifier.changed(String.valueOf(e.editionId()));
     }
 

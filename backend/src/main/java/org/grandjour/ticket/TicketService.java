@@ -3,6 +3,7 @@ package org.grandjour.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +73,8 @@ public class TicketService {
                     "at most " + edition.maxPartySize + " persons per ticket in " + edition.name);
         }
 
+        String code = TicketCodes.next();
+        Instant createdAt = now.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
         List<?> inserted = em.createNativeQuery("""
                 insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name,
                                     holder_postcode, holder_territory_id, party_size, idempotency_key,
@@ -79,11 +82,11 @@ public class TicketService {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 on conflict do nothing
                 returning id""")
-                .setParameter(1, TicketCodes.next()).setParameter(2, offer.id).setParameter(3, edition.id)
+                .setParameter(1, code).setParameter(2, offer.id).setParameter(3, edition.id)
                 .setParameter(4, resident.subject()).setParameter(5, resident.username())
                 .setParameter(6, resident.name()).setParameter(7, Territory.normalisePostcode(resident.postcode()))
                 .setParameter(8, territory.id).setParameter(9, request.partySize())
-                .setParameter(10, idempotencyKey).setParameter(11, request.fingerprint()).setParameter(12, now)
+                .setParameter(10, idempotencyKey).setParameter(11, request.fingerprint()).setParameter(12, createdAt)
                 .setParameter(13, resident.firstName())
                 .getResultList();
         if (inserted.isEmpty()) {
@@ -121,9 +124,25 @@ public class TicketService {
                     : "Only " + left + (left == 1 ? " place" : " places") + " left at " + offer.attraction.nameEn + " on " + offer.day
                             + ": not enough for a party of " + request.partySize() + ".").remaining(left);
         }
-        em.refresh(offer);
+        offer.remaining = take.remaining(); // read-only in the entity (a formula): no reload needed
         events.fire(new TicketEvent.Claimed(edition.id, offer.id, territory.id, request.partySize()));
-        return new ClaimOutcome(view(em.find(Ticket.class, ticketId), now), true);
+        // the row just inserted, without reading it back
+        Ticket t = new Ticket();
+        t.id = ticketId;
+        t.code = code;
+        t.offer = offer;
+        t.edition = edition;
+        t.holderSubject = resident.subject();
+        t.holderUsername = resident.username();
+        t.holderName = resident.name();
+        t.holderFirstName = resident.firstName();
+        t.holderPostcode = Territory.normalisePostcode(resident.postcode());
+        t.holderTerritory = territory;
+        t.partySize = request.partySize();
+        t.idempotencyKey = idempotencyKey;
+        t.requestFingerprint = request.fingerprint();
+        t.createdAt = createdAt;
+        return new ClaimOutcome(view(t, now), true);
     }
 
     @Transactional
@@ -177,7 +196,10 @@ public class TicketService {
     }
 
     private Offer findOffer(long offerId) {
-        return em.createQuery("select o from Offer o join fetch o.edition join fetch o.attraction a where o.id = :id", Offer.class)
+        // the edition's territories too: eligibility reads them
+        return em.createQuery("""
+                select o from Offer o join fetch o.edition e left join fetch e.territories join fetch o.attraction a
+                where o.id = :id""", Offer.class)
                 .setParameter("id", offerId).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Offer", offerId));
     }

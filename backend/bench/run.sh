@@ -5,6 +5,7 @@
 # the invariants are checked from SQL after every scenario and a violation exits non-zero.
 #   backend/bench/run.sh            full scale: 20,000 places, 24,000 residents, 1M tickets and scans
 #   backend/bench/run.sh --smoke    the same scenarios, small (about a minute; part of stack/test.sh)
+#   backend/bench/run.sh -Dbench.residents=8000 ...   other sizes (BenchConfig lists them)
 #   GJ_BENCH_JFR=1 backend/bench/run.sh   also records the backend with Java Flight Recorder and lists
 #                                   its hottest methods (target/bench/profile-top.txt)
 # Writes backend/bench/target/bench/summary.md and Gatling's HTML report under backend/bench/target/gatling/.
@@ -12,7 +13,8 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)/stack/lib.sh"
 
 scale=full
-[ "${1:-}" = "--smoke" ] && scale=smoke
+if [ "${1:-}" = "--smoke" ]; then scale=smoke; shift; fi
+# anything else is passed to Gatling's JVM, e.g. -Dbench.residents=8000 (see BenchConfig)
 BENCH="$ROOT/backend/bench"
 OUT="$BENCH/target/bench"
 PORT=${GJ_BENCH_PORT:-8095}
@@ -57,7 +59,7 @@ step "Gatling scenarios (set-up first: Keycloak users and tokens, editions, arch
 (cd "$BENCH" && ../mvnw -B gatling:test -Dbench.scale="$scale" -Dbench.api-url="http://127.0.0.1:$PORT" \
   -Dbench.realm="$REALM" -Dbench.realm-template="$ROOT/stack/keycloak/grandjour-realm.json" \
   -Dbench.jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" -Dbench.out="$OUT" \
-  -Dbench.backend-pid="${backend_pid:-0}") | grep -v '^\[INFO\] Download'
+  -Dbench.backend-pid="${backend_pid:-0}" "$@") | grep -v '^\[INFO\] Download'
 
 if [ -n "$jfr_opts" ]; then
   stop_bg bench-backend   # the recording is written when the JVM exits

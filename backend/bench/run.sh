@@ -49,9 +49,11 @@ recreate_database "$DB"
 rm -rf "$BENCH/target/backend-app" && mkdir -p "$BENCH/target" && cp -r "$(dirname "$backend_jar")" "$BENCH/target/backend-app"
 jfr_opts=""
 [ "${GJ_BENCH_JFR:-0}" = 1 ] && jfr_opts="-XX:StartFlightRecording=filename=$OUT/backend.jfr,settings=profile,dumponexit=true"
-start_bg bench-backend "$LOGS/bench-backend.log" env GJ_HTTP_PORT="$PORT" GJ_DB_NAME="$DB" GJ_DEMO=false \
+# heap and native memory held small (the target is 400 MB resident): glibc's per-thread malloc arenas
+# otherwise grow with the worker threads
+start_bg bench-backend "$LOGS/bench-backend.log" env MALLOC_ARENA_MAX=2 GJ_HTTP_PORT="$PORT" GJ_DB_NAME="$DB" GJ_DEMO=false \
   GJ_OIDC_URL="http://127.0.0.1:8180/realms/$REALM" \
-  java ${GJ_BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC} $jfr_opts -jar "$BENCH/target/backend-app/quarkus-run.jar"
+  java ${GJ_BENCH_JAVA_OPTS:--Xms192m -Xmx192m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m} $jfr_opts -jar "$BENCH/target/backend-app/quarkus-run.jar"
 wait_backend bench-backend "$PORT"
 backend_pid=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 

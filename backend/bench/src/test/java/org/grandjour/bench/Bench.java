@@ -32,6 +32,7 @@ final class Bench {
     final Database db;
     final List<String> residentTokens = new ArrayList<>();
     final List<String> staffTokens = new ArrayList<>();
+    final List<String> warmUpTokens = new ArrayList<>();
     final List<String> probePayloads = new ArrayList<>();
     final Queue<String> hotTickets = new ConcurrentLinkedQueue<>();
     final Map<String, List<Database.Verdict>> checks = new LinkedHashMap<>();
@@ -46,6 +47,7 @@ final class Bench {
     long hotAttraction;
     long probeOffer;
     long probeAttraction;
+    long warmUpOffer;
     volatile boolean violated;
 
     private Bench(BenchConfig config) {
@@ -92,6 +94,9 @@ final class Bench {
         for (int i = 1; i <= config.devices(); i++) {
             users.add(new Keycloak.User("door-%02d".formatted(i), "62000", "staff"));
         }
+        for (int i = 1; i <= config.claimUsers(); i++) {
+            users.add(new Keycloak.User("warm-%02d".formatted(i), "62300", "resident"));
+        }
         users.add(new Keycloak.User("door-probe", "62000", "staff"));
         users.add(new Keycloak.User("bench-organiser", "62000", "organiser"));
         Keycloak keycloak = new Keycloak(config);
@@ -103,6 +108,8 @@ final class Bench {
                 residentTokens.add(token);
             } else if (u.username().matches("door-\\d+")) {
                 staffTokens.add(token);
+            } else if (u.username().startsWith("warm-")) {
+                warmUpTokens.add(token);
             }
         });
         organiserToken = tokens.get("bench-organiser");
@@ -120,8 +127,8 @@ final class Bench {
                 "country", "GB", "language", "en", "timeZone", "Europe/London", "postcodePattern", "^(CT|ME|TN|DA|BR)[0-9]{1,2} ?[0-9][A-Z]{2}$"));
         long stamp = Instant.now().getEpochSecond();
         LocalDate today = LocalDate.now(PARIS);
-        editionId = edition(api, "bench-" + stamp, "Benchmark " + stamp, today);
-        archiveEditionId = edition(api, "bench-archive-" + stamp, "Benchmark archive " + stamp, today.plusDays(30));
+        editionId = edition(api, "bench-" + stamp, "Benchmark " + stamp, today, today.plusDays(1));
+        archiveEditionId = edition(api, "bench-archive-" + stamp, "Benchmark archive " + stamp, today.plusDays(30), today.plusDays(30));
 
         List<Long> attractions = new ArrayList<>();
         for (int i = 1; i <= config.spreadOffers(); i++) {
@@ -132,6 +139,8 @@ final class Bench {
         hotOffer = offer(api, editionId, hotAttraction, today, config.hotCapacity());
         probeAttraction = attraction(api, "b" + stamp + "-probe", "Sonde");
         probeOffer = offer(api, editionId, probeAttraction, today, config.probeTickets());
+        // tomorrow, so that the warm-up's tickets can be cancelled
+        warmUpOffer = offer(api, editionId, attraction(api, "b" + stamp + "-warm-up", "Echauffement"), today.plusDays(1), 100_000);
         int perArchiveOffer = config.archiveTickets() / attractions.size();
         attractions.forEach(a -> offer(api, archiveEditionId, a, today.plusDays(30), perArchiveOffer));
         for (int i = 1; i <= config.devices(); i++) {
@@ -146,14 +155,14 @@ final class Bench {
                 db.number("select count(*) from ticket"), db.number("select count(*) from scan"), (System.nanoTime() - t0) / 1e9);
     }
 
-    private long edition(String api, String slug, String name, LocalDate day) {
+    private long edition(String api, String slug, String name, LocalDate firstDay, LocalDate lastDay) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("slug", slug);
         input.put("name", name);
         input.put("timeZone", "Europe/Paris");
-        input.put("firstDay", day.toString());
-        input.put("lastDay", day.toString());
+        input.put("firstDay", firstDay.toString());
+        input.put("lastDay", lastDay.toString());
         input.put("claimOpensAt", now.minus(1, ChronoUnit.HOURS).toString());
         input.put("claimClosesAt", now.plus(12, ChronoUnit.HOURS).toString());
         input.put("maxTicketsPerResident", 4);

@@ -27,6 +27,7 @@ record BenchConfig(
         int archiveTickets,
         int statsUsers,
         Duration statsDuration,
+        Duration warmUp,
         long backendPid) {
 
     static BenchConfig fromSystemProperties() {
@@ -50,6 +51,7 @@ record BenchConfig(
                 number("bench.archive-tickets", smoke ? 20_000 : 1_000_000),
                 number("bench.stats-users", smoke ? 2 : 8),
                 Duration.ofSeconds(number("bench.stats-seconds", smoke ? 5 : 20)),
+                Duration.ofSeconds(number("bench.warm-up-seconds", smoke ? 5 : 30)),
                 Long.parseLong(prop("bench.backend-pid", "0")));
     }
 

@@ -39,6 +39,7 @@ public class GrandJourSimulation extends Simulation {
     private final DoorRush door = new DoorRush("3. door rush", bench.hotTickets, bench.staffTokens,
             () -> new SseProbe(config.apiUrl(), bench.editionId, bench.probeOffer, bench.probeAttraction, bench.organiserToken,
                     bench.probeStaffToken, bench.probePayloads, Results.scenario("3. door rush")));
+    private final Results.Scenario warmUp = Results.scenario("0. warm-up");
     private final Results.Scenario dashboard = Results.scenario("4. dashboard");
 
     private final HttpProtocolBuilder protocol = http.baseUrl(config.apiUrl())
@@ -46,15 +47,50 @@ public class GrandJourSimulation extends Simulation {
             .disableWarmUp().disableCaching();
 
     {
-        setUp(claims(spread).injectOpen(rampUsers(config.claimUsers()).during(Duration.ofSeconds(3))).andThen(
+        setUp(warmUp().injectOpen(rampUsers(config.claimUsers()).during(Duration.ofSeconds(3))).andThen(
+                claims(spread).injectOpen(rampUsers(config.claimUsers()).during(Duration.ofSeconds(3))).andThen(
                 check("1. claim rush, spread", () -> claimed(spread)).injectOpen(atOnceUsers(1)).andThen(
                         claims(hot).injectOpen(rampUsers(config.claimUsers()).during(Duration.ofSeconds(3))).andThen(
                                 check("2. hot attraction", () -> claimed(hot)).injectOpen(atOnceUsers(1)).andThen(
                                         doorRush().injectOpen(rampUsers(config.devices()).during(Duration.ofSeconds(2))).andThen(
                                                 check("3. door rush", this::scanned).injectOpen(atOnceUsers(1)).andThen(
                                                         stats().injectOpen(rampUsers(config.statsUsers()).during(Duration.ofSeconds(1))).andThen(
-                                                                check("4. dashboard", List::of).injectOpen(atOnceUsers(1))))))))))
+                                                                check("4. dashboard", List::of).injectOpen(atOnceUsers(1)))))))))))
                 .protocols(protocol);
+    }
+
+    /**
+     * Before the clock: claim, scan at the wrong door, cancel and reload the stats, over and over, so
+     * that the JVM has compiled the hot paths when the measured scenarios start (a cold JVM spends a
+     * quarter of its CPU in its compilers). Not measured against any target.
+     */
+    private ScenarioBuilder warmUp() {
+        return scenario(warmUp.name)
+                .exec(session -> {
+                    bench.memory.scenario(warmUp.name);
+                    return session.set("token", bench.warmUpTokens.get((int) (session.userId() % bench.warmUpTokens.size())));
+                })
+                .during(config.warmUp()).on(
+                        exec(http("warm-up: claim").post("/api/tickets").header("Authorization", "Bearer #{token}")
+                                .body(StringBody("{\"offerId\":" + bench.warmUpOffer + ",\"partySize\":1}"))
+                                .check(status().is(201), jsonPath("$.id").saveAs("ticket"), jsonPath("$.qrPayload").saveAs("code")))
+                                .exec(session -> session.set("scanId", java.util.UUID.randomUUID().toString())
+                                        .set("scannedAt", java.time.Instant.now().toString()))
+                                .exec(http("warm-up: scan at another door").post("/api/scans").header("Authorization", "Bearer " + bench.probeStaffToken)
+                                        .body(StringBody("{\"code\":\"#{code}\",\"attractionId\":" + bench.probeAttraction
+                                                + ",\"deviceId\":\"warm-up\",\"scanId\":\"#{scanId}\",\"scannedAt\":\"#{scannedAt}\"}"))
+                                        .check(status().is(200), jsonPath("$.verdict").is("WRONG_ATTRACTION")))
+                                .exec(http("warm-up: cancel").delete("/api/tickets/#{ticket}").header("Authorization", "Bearer #{token}")
+                                        .check(status().is(204)))
+                                .exec(http("warm-up: stats").get("/api/editions/" + bench.archiveEditionId + "/stats")
+                                        .header("Authorization", "Bearer " + bench.organiserToken).check(status().is(200)))
+                                .exec(session -> {
+                                    warmUp.count(session.isFailed() ? "cycle with a failed step" : "claim, scan, cancel, stats");
+                                    if (session.isFailed()) {
+                                        warmUp.unexpected("warm-up cycle with a failed step (see Gatling's report)");
+                                    }
+                                    return session.markAsSucceeded();
+                                }));
     }
 
     private ScenarioBuilder claims(ClaimRush rush) {
@@ -173,7 +209,9 @@ public class GrandJourSimulation extends Simulation {
                         config.statsUsers(), config.archiveTickets(), config.archiveTickets(), config.statsDuration().toSeconds()),
                         dashboard, "requests", dashboard.requests().values().stream().mapToLong(Results.Samples::count).sum(), null,
                         "≤ 20 ms" + target, "4. dashboard"));
-        String markdown = Summary.render(bench, sections, Summary.machine(machineFacts()));
+        String markdown = Summary.render(bench, sections, Summary.machine(machineFacts()) + String.format(
+                " Before the clock: %d s of warm-up (claim, scan at another door, cancel, stats: %s cycles), so that the JVM runs compiled code.",
+                config.warmUp().toSeconds(), String.format("%,d", warmUp.outcome("claim, scan, cancel, stats"))));
         Summary.write(config.outDir().resolve("summary.md"), markdown);
         System.out.println(markdown);
         if (bench.violated) {

@@ -53,6 +53,14 @@ final class Summary {
             }
             md.append(". Target: ").append(s.target()).append(". Backend memory: ")
                     .append(bench.memory.maxMb(s.results().name)).append(" MB.\n\n");
+            Map<String, Double> cpu = bench.memory.cpuSeconds(s.results().name);
+            if (!cpu.isEmpty() && s.units() > 0) {
+                md.append("CPU used during the scenario (2 cores × its length = ")
+                        .append(String.format("%.0f", Runtime.getRuntime().availableProcessors() * seconds)).append(" s): ")
+                        .append(String.join(", ", cpu.entrySet().stream().map(e -> String.format("%s %.1f s (%.2f ms per %s)",
+                                e.getKey(), e.getValue(), 1000 * e.getValue() / s.units(), singular(s.unit()))).toList()))
+                        .append(".\n\n");
+            }
             md.append("Outcomes: ").append(String.join(", ", s.results().outcomes().entrySet().stream()
                     .map(e -> e.getKey() + " " + String.format("%,d", e.getValue())).toList())).append(".\n\n");
             if (!s.results().unexpected().isEmpty()) {
@@ -72,6 +80,10 @@ final class Summary {
             }
         }
         return md.toString();
+    }
+
+    private static String singular(String unit) {
+        return unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
     }
 
     static void write(Path file, String markdown) {

@@ -67,7 +67,7 @@ if [ -n "$jfr_opts" ]; then
   stop_bg bench-backend   # the recording is written when the JVM exits
   # the top frames of the execution samples: where the backend's CPU went during the run
   jfr print --events jdk.ExecutionSample "$OUT/backend.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' \
-    | sort | uniq -c | sort -rn | head -40 > "$OUT/profile-top.txt"
+    | sort | uniq -c | sort -rn | awk 'NR <= 40' > "$OUT/profile-top.txt"
   echo "Profile: $OUT/backend.jfr (hottest methods in $OUT/profile-top.txt)"
 fi
 report=$(ls -d "$BENCH"/target/gatling/*/ 2>/dev/null | tail -1)

@@ -51,7 +51,7 @@ record BenchConfig(
                 number("bench.archive-tickets", smoke ? 20_000 : 1_000_000),
                 number("bench.stats-users", smoke ? 2 : 8),
                 Duration.ofSeconds(number("bench.stats-seconds", smoke ? 5 : 20)),
-                Duration.ofSeconds(number("bench.warm-up-seconds", smoke ? 5 : 30)),
+                Duration.ofSeconds(number("bench.warm-up-seconds", smoke ? 5 : 60)),
                 Long.parseLong(prop("bench.backend-pid", "0")));
     }
 

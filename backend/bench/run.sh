@@ -53,7 +53,7 @@ jfr_opts=""
 # otherwise grow with the worker threads
 start_bg bench-backend "$LOGS/bench-backend.log" env MALLOC_ARENA_MAX=2 GJ_HTTP_PORT="$PORT" GJ_DB_NAME="$DB" GJ_DEMO=false \
   GJ_OIDC_URL="http://127.0.0.1:8180/realms/$REALM" \
-  java ${GJ_BENCH_JAVA_OPTS:--Xms160m -Xmx160m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=48m -Xss512k} $jfr_opts -jar "$BENCH/target/backend-app/quarkus-run.jar"
+  java ${GJ_BENCH_JAVA_OPTS:--Xms136m -Xmx136m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=48m -Xss512k} $jfr_opts -jar "$BENCH/target/backend-app/quarkus-run.jar"
 wait_backend bench-backend "$PORT"
 backend_pid=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 

@@ -1,7 +1,6 @@
 package org.grandjour.stats;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,8 +8,9 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.grandjour.common.DedicatedConnections;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -27,12 +27,8 @@ import io.quarkus.runtime.StartupEvent;
 public class ChangeFeed {
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    java.util.Optional<String> password;
+    @Inject
+    DedicatedConnections connections;
 
     private final List<Consumer<String>> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
@@ -69,7 +65,7 @@ public class ChangeFeed {
     private void listen() {
         long backoff = 250;
         while (running) {
-            try (Connection c = DriverManager.getConnection(url, username, password.orElse(""))) {
+            try (Connection c = connections.open()) {
                 c.createStatement().execute("LISTEN " + LiveCounters.CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 listening = true;

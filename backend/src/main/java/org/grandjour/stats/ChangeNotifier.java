@@ -1,12 +1,10 @@
 package org.grandjour.stats;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +15,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.grandjour.common.DedicatedConnections;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,12 +38,8 @@ public class ChangeNotifier {
     TransactionSynchronizationRegistry transactions;
     @ConfigProperty(name = "grandjour.stats.notify-interval", defaultValue = "100ms")
     Duration interval;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    @Inject
+    DedicatedConnections connections;
 
     private final Set<String> pending = new LinkedHashSet<>();
     private volatile boolean running;
@@ -146,7 +141,7 @@ public class ChangeNotifier {
 
     private void notifyAll(Set<String> editions) throws SQLException {
         if (connection == null) {
-            connection = DriverManager.getConnection(url, username, password.orElse(""));
+            connection = connections.open();
             connection.setAutoCommit(true);
         }
         // one statement, one transaction: one commit-time lock for the whole batch

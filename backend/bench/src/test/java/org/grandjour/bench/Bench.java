@@ -33,6 +33,7 @@ final class Bench {
     final List<String> residentTokens = new ArrayList<>();
     final List<String> staffTokens = new ArrayList<>();
     final List<String> warmUpTokens = new ArrayList<>();
+    private List<String> probeTokens;
     final List<String> probePayloads = new ArrayList<>();
     final Queue<String> hotTickets = new ConcurrentLinkedQueue<>();
     final Map<String, List<Database.Verdict>> checks = new LinkedHashMap<>();
@@ -116,8 +117,6 @@ final class Bench {
         probeStaffToken = tokens.get("door-probe");
         probeTokens = IntStream.rangeClosed(1, config.probeTickets()).mapToObj(i -> tokens.get("probe-%03d".formatted(i))).toList();
     }
-
-    private List<String> probeTokens;
 
     private void setUpEditions() throws SQLException {
         String api = config.apiUrl() + "/api/admin";

@@ -15,6 +15,8 @@
 # Admin console: http://127.0.0.1:8180/admin (admin/admin).
 set -euo pipefail
 
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, RUN, LOGS, die, live_pid, wait_until, stop_group
+
 KC_VERSION=26.7.3
 KC_HOST=127.0.0.1
 KC_PORT=8180
@@ -24,21 +26,16 @@ REALM=grandjour
 READY_URL="$KC_URL/realms/$REALM/.well-known/openid-configuration"
 WAIT_TIMEOUT="${KEYCLOAK_WAIT_TIMEOUT:-180}"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 REALM_JSON="$ROOT/stack/keycloak/$REALM-realm.json"
-RUN="$ROOT/stack/.run"
 KC_HOME="$RUN/keycloak-$KC_VERSION"
-LOG_DIR="$RUN/logs"
-LOG="$LOG_DIR/keycloak.log"
+LOG="$LOGS/keycloak.log"
 PID_FILE="$RUN/keycloak.pid"
 HASH_FILE="$RUN/keycloak-realm.sha256"   # hash of the realm JSON last imported
 
 say() { echo "keycloak: $*"; }
-die() { echo "keycloak: $*" >&2; exit 1; }
 
 # Serialise start/stop/fetch between concurrent callers (e.g. two test suites starting at once).
 lock() {
-  mkdir -p "$RUN"
   if command -v flock >/dev/null 2>&1; then
     exec 9>"$RUN/.keycloak.lock"
     flock 9
@@ -46,44 +43,15 @@ lock() {
 }
 
 http_code() { # prints the HTTP status of a GET (000 when nothing answers)
-  if command -v curl >/dev/null 2>&1; then
-    curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" 2>/dev/null || true
-  else
-    python3 - "$1" <<'EOF' 2>/dev/null || echo 000
-import sys, urllib.request, urllib.error
-try:
-    print(urllib.request.urlopen(sys.argv[1], timeout=5).status)
-except urllib.error.HTTPError as e:
-    print(e.code)
-except Exception:
-    print("000")
-EOF
-  fi
+  curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" 2>/dev/null || true
 }
 
 ready() { [ "$(http_code "$READY_URL")" = 200 ]; }
 
-# pid of the Keycloak we started, if it is still alive (not a zombie, not a recycled pid)
-running_pid() {
-  [ -f "$PID_FILE" ] || return 1
-  local pid state
-  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  state="$(ps -o stat= -p "$pid" 2>/dev/null || true)"
-  [ -n "$state" ] && [[ "$state" != Z* ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "keycloak-$KC_VERSION" || return 1
-  echo "$pid"
-}
+# pid of the Keycloak we started, if it is still alive (the pattern rules out a recycled pid)
+running_pid() { live_pid "$PID_FILE" "keycloak-$KC_VERSION"; }
 
 realm_hash() { sha256sum "$REALM_JSON" | cut -d' ' -f1; }
-
-log_tail() {
-  if [ -f "$LOG" ]; then
-    echo "---- last lines of $LOG ----" >&2
-    tail -n 40 "$LOG" >&2
-    echo "----" >&2
-  fi
-}
 
 unpack_zip() { # unpack_zip <zip> <dir>: unzip, else jar, else python3
   local zip="$1" dir="$2"
@@ -102,7 +70,6 @@ do_fetch() {
   if [ -x "$KC_HOME/bin/kc.sh" ]; then
     return 0
   fi
-  mkdir -p "$RUN"
   rm -rf "$RUN"/.fetch.*            # leftovers of an interrupted fetch (we hold the lock)
   local tmp
   tmp="$(mktemp -d "$RUN/.fetch.XXXXXX")"
@@ -127,25 +94,10 @@ do_fetch() {
   say "Keycloak $KC_VERSION unpacked in ${KC_HOME#"$ROOT"/}"
 }
 
-do_wait() {
-  local start=$SECONDS pid
-  while :; do
-    if ready; then
-      return 0
-    fi
-    if [ -f "$PID_FILE" ] && ! running_pid >/dev/null; then
-      say "Keycloak exited during startup" >&2
-      log_tail
-      rm -f "$PID_FILE"
-      return 1
-    fi
-    if (( SECONDS - start >= WAIT_TIMEOUT )); then
-      say "not ready after ${WAIT_TIMEOUT}s ($READY_URL)" >&2
-      log_tail
-      return 1
-    fi
-    sleep 1
-  done
+do_wait() { # gives up early when the Keycloak we started has exited
+  local pidfile=-
+  [ -f "$PID_FILE" ] && pidfile=$PID_FILE
+  wait_until "$WAIT_TIMEOUT" Keycloak "$LOG" "$pidfile" ready
 }
 
 ready_msg() { say "Keycloak ready on $KC_URL (admin/admin), realm $REALM$1"; }
@@ -183,7 +135,7 @@ cmd_start() {
     rm -rf "$KC_HOME/data/h2"
   fi
   rm -f "$HASH_FILE"
-  mkdir -p "$KC_HOME/data/import" "$LOG_DIR"
+  mkdir -p "$KC_HOME/data/import"
   rm -f "$KC_HOME"/data/import/*.json
   cp "$REALM_JSON" "$KC_HOME/data/import/"
   [ -f "$LOG" ] && mv -f "$LOG" "$LOG.1"
@@ -201,7 +153,7 @@ cmd_start() {
   local t0=$SECONDS _
   for _ in $(seq 50); do [ -s "$PID_FILE" ] && break; sleep 0.1; done
   if [ ! -s "$PID_FILE" ]; then
-    log_tail
+    tail -n 40 "$LOG" >&2 || true
     die "Keycloak did not start (no pid written)"
   fi
   if ! do_wait; then
@@ -213,8 +165,7 @@ cmd_start() {
 
 cmd_stop() {
   lock
-  local pid
-  if ! pid="$(running_pid)"; then
+  if ! running_pid >/dev/null; then
     rm -f "$PID_FILE"
     if ready; then
       say "a Keycloak answers on $KC_URL but was not started by this script (no pid file); leaving it"
@@ -223,19 +174,8 @@ cmd_stop() {
     fi
     return 0
   fi
-  say "stopping Keycloak (pid $pid)..."
-  kill -TERM "$pid" 2>/dev/null || true
-  local _
-  for _ in $(seq 300); do
-    running_pid >/dev/null || break
-    sleep 0.1
-  done
-  if running_pid >/dev/null; then
-    say "still running after 30 s: killing"
-    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-    sleep 1
-  fi
-  rm -f "$PID_FILE"
+  say "stopping Keycloak (pid $(cat "$PID_FILE"))..."
+  stop_group "$PID_FILE" "keycloak-$KC_VERSION"   # kc.sh and its JVM: the whole process group
   say "stopped"
 }
 

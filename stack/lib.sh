@@ -38,19 +38,45 @@ recreate_database() { # recreate_database <name>: an empty database, for a test 
 
 http_ok() { curl -fs -o /dev/null --max-time 3 "$1"; }
 
-wait_for() { # wait_for <url> <seconds> <name> <log>
-  local deadline=$((SECONDS + $2))
-  until http_ok "$1"; do
+# live_pid <pidfile> [pattern]: prints the pid written there while that process lives (not a
+# zombie, and, with a pattern, not a recycled pid: its command line must contain the pattern)
+live_pid() {
+  local pid state
+  [ -f "$1" ] || return 1
+  pid=$(cat "$1" 2>/dev/null) || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  state=$(ps -o stat= -p "$pid" 2>/dev/null) || return 1
+  [[ -n "$state" && "$state" != Z* ]] || return 1
+  if [ -n "${2:-}" ]; then tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2" || return 1; fi
+  echo "$pid"
+}
+
+# wait_until <seconds> <name> <log> <pidfile or -> <command...>: polls the command every second;
+# gives up early when the process of the pid file has gone, or after the time, with the log's tail
+wait_until() {
+  local seconds=$1 name=$2 log=$3 pidfile=$4; shift 4
+  local deadline=$((SECONDS + seconds))
+  until "$@"; do
+    if [ "$pidfile" != - ] && ! live_pid "$pidfile" >/dev/null; then
+      echo "$name exited while starting; last lines of $log:" >&2
+      tail -n 40 "$log" >&2 || true
+      return 1
+    fi
     if (( SECONDS >= deadline )); then
-      echo "$3 did not answer $1 within $2 s; last lines of $4:" >&2
-      tail -n 40 "$4" >&2 || true
+      echo "$name was not ready within $seconds s; last lines of $log:" >&2
+      tail -n 40 "$log" >&2 || true
       return 1
     fi
     sleep 1
   done
 }
 
-# start_bg <name> <log> <command...>: run in its own session so stop_bg can end the whole group
+wait_for() { # wait_for <url> <seconds> <name> <log> [pidfile]
+  wait_until "$2" "$3" "$4" "${5:--}" http_ok "$1"
+}
+
+# start_bg <name> <log> <command...>: runs it in a session of its own (setsid), so that stop_bg
+# ends its whole process group, children included; the pid file is $RUN/<name>.pid
 start_bg() {
   local name=$1 log=$2; shift 2
   stop_bg "$name"
@@ -59,17 +85,18 @@ start_bg() {
   echo $! > "$RUN/$name.pid"
 }
 
-stop_bg() { # stop_bg <name>
-  local pidfile="$RUN/$1.pid" pid
-  [ -f "$pidfile" ] || return 0
-  pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null; then
+# stop_group <pidfile> [pattern]: TERM to the process group, KILL to what is left after 30 s
+stop_group() {
+  local pidfile=$1 pid
+  if pid=$(live_pid "$pidfile" "${2:-}"); then
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    for _ in $(seq 1 60); do live_pid "$pidfile" >/dev/null || break; sleep 0.5; done
     kill -KILL -- "-$pid" 2>/dev/null || true
   fi
   rm -f "$pidfile"
 }
+
+stop_bg() { stop_group "$RUN/$1.pid"; } # stop_bg <name>
 
 backend_jar="$ROOT/backend/target/quarkus-app/quarkus-run.jar"
 
@@ -91,7 +118,7 @@ start_backend() {
 }
 
 wait_backend() { # wait_backend <name> <port>
-  wait_for "http://127.0.0.1:$2/q/health/ready" 400 "the backend" "$LOGS/$1.log"
+  wait_for "http://127.0.0.1:$2/q/health/ready" 400 "the backend" "$LOGS/$1.log" "$RUN/$1.pid"
 }
 
 install_frontend() { # npm ci only when the lockfile changed since the last install
@@ -124,5 +151,5 @@ start_spa() {
   local name=$1 port=$2 api=$3 log="$LOGS/$1.log"
   start_bg "$name" "$log" env -C "$ROOT/frontend" GJ_SPA_PORT="$port" GJ_API_URL="http://127.0.0.1:$api" \
     "$ROOT/frontend/node_modules/.bin/vite" preview
-  wait_for "http://127.0.0.1:$port/" 60 "the SPA" "$log"
+  wait_for "http://127.0.0.1:$port/" 60 "the SPA" "$log" "$RUN/$name.pid"
 }

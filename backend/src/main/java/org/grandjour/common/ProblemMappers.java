@@ -67,8 +67,14 @@ public class ProblemMappers {
         }
         if (e instanceof InvalidFormatException f) {
             String field = jsonPath(f);
+            if (f.getTargetType() == String.class) { // ControlCharacters.JsonStrings
+                return response(ProblemType.VALIDATION_FAILED, field + ": control characters are not allowed.", path(uri),
+                        List.of(new Problem.FieldError(field, "control characters are not allowed")));
+            }
             String expected = f.getTargetType() == null ? "another type" : f.getTargetType().getSimpleName();
-            return response(ProblemType.VALIDATION_FAILED, field + ": '" + f.getValue() + "' is not a valid " + expected + ".",
+            String value = String.valueOf(f.getValue());
+            value = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+            return response(ProblemType.VALIDATION_FAILED, field + ": '" + value + "' is not a valid " + expected + ".",
                     path(uri), List.of(new Problem.FieldError(field, "must be a valid " + expected)));
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
@@ -138,8 +144,22 @@ public class ProblemMappers {
         return unexpected(e, uri);
     }
 
+    /** A Java date outside what the API or the database can hold (e.g. year 999999999). */
+    @ServerExceptionMapper
+    public Response dateOutOfRange(java.time.DateTimeException e, UriInfo uri) {
+        return response(ProblemType.VALIDATION_FAILED, "A date or time is out of range: " + e.getMessage(), path(uri), null);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        var database = DatabaseFailures.classify(e);
+        if (database.isPresent()) {
+            DatabaseFailures.Answer answer = database.get();
+            Response r = response(answer.type(), answer.detail(), path(uri), null);
+            return answer.retryAfterSeconds() > 0
+                    ? Response.fromResponse(r).header("Retry-After", String.valueOf(answer.retryAfterSeconds())).build()
+                    : r;
+        }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return response(ProblemType.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.", path(uri), null);
     }

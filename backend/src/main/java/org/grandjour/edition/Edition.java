@@ -2,6 +2,7 @@ package org.grandjour.edition;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -47,6 +48,21 @@ public class Edition extends IdentityEntity {
             inverseJoinColumns = @JoinColumn(name = "territory_id"))
     @OrderBy("code")
     public Set<Territory> territories = new LinkedHashSet<>();
+
+    /** The zone in which the edition's days are counted: a ticket's day begins at midnight there. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The edition's day at this instant. */
+    public LocalDate dayOf(Instant instant) {
+        return instant.atZone(zone()).toLocalDate();
+    }
+
+    /** The instant this day begins, in the edition's zone. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone()).toInstant();
+    }
 
     public boolean claimOpenAt(Instant now) {
         return !now.isBefore(claimOpensAt) && now.isBefore(claimClosesAt);

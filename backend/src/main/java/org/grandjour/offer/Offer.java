@@ -1,5 +1,6 @@
 package org.grandjour.offer;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -35,4 +36,14 @@ public class Offer extends IdentityEntity {
     /** Read-only: the sum of the quota slices when loaded (a new offer's slices hold its capacity). */
     @Formula("(select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = id)")
     public int remaining;
+
+    /** When the offer's day begins, in the edition's zone. */
+    public Instant startsAt() {
+        return edition.startOf(day);
+    }
+
+    /** When the offer's day is over (the next day begins), in the edition's zone. */
+    public Instant endsAt() {
+        return edition.startOf(day.plusDays(1));
+    }
 }

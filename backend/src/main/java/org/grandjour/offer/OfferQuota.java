@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 /**
  * An offer's free places, split over a few rows (slices, table offer_quota) so that concurrent claims
@@ -26,15 +28,22 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class OfferQuota {
-    /** The places an offer still has, for SQL readers. */
-    public static final String REMAINING_SQL = "(select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = %s)";
-
     /** After a claim: whether the party got its places, and the places left then. */
     public record Take(boolean taken, int remaining) {
     }
 
-    /** After a capacity change: refused when it would go below the persons booked. */
-    public record CapacityChange(boolean changed, int booked) {
+    /** One quota row: a slice of the offer and the places it holds. */
+    public record SliceRow(int slice, int remaining) {
+    }
+
+    /**
+     * The result of one take statement: whether it took the party's places, the offer's places left
+     * after it, and the largest slice before it.
+     */
+    private record Attempt(boolean taken, int left, int largestSlice) {
+        Take take() {
+            return new Take(taken, left);
+        }
     }
 
     /*
@@ -65,17 +74,17 @@ public class OfferQuota {
 
     /** Takes places for a party of {@code persons}, in the caller's transaction. */
     public Take take(long offerId, int persons) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            int[] first = takeFrom(c, "savepoint quota; " + FREE_SLICE, offerId, persons);
-            if (first[0] >= 0 || first[2] < persons) {
-                return new Take(first[0] >= 0, first[1]); // the usual claim, or sold out
+        return work(c -> {
+            Attempt first = attempt(c, "savepoint quota; " + FREE_SLICE, offerId, persons);
+            if (first.taken() || first.left() < persons) {
+                return first.take(); // the usual claim, or sold out
             }
             execute(c, "rollback to savepoint quota");
-            if (first[3] >= persons) {
+            if (first.largestSlice() >= persons) {
                 // every slice with room is held by another claim for a moment: wait for one of them
-                int[] second = takeFrom(c, SOME_SLICE, offerId, persons);
-                if (second[0] >= 0) {
-                    return new Take(true, second[1]);
+                Attempt second = attempt(c, SOME_SLICE, offerId, persons);
+                if (second.taken()) {
+                    return second.take();
                 }
                 execute(c, "rollback to savepoint quota");
             }
@@ -83,8 +92,7 @@ public class OfferQuota {
         });
     }
 
-    /** {slice taken or -1, places left, places left before when not taken, largest slice before}. */
-    private static int[] takeFrom(Connection c, String sql, long offerId, int persons) throws SQLException {
+    private static Attempt attempt(Connection c, String sql, long offerId, int persons) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, offerId); // pick
             s.setInt(2, persons);
@@ -103,10 +111,9 @@ public class OfferQuota {
                 if (!r.next()) {
                     throw new IllegalStateException("offer " + offerId + " has no quota");
                 }
-                int slice = r.getObject(1) == null ? -1 : r.getInt(1);
-                int others = r.getInt(3);
-                int left = slice >= 0 ? r.getInt(2) + others : others;
-                return new int[] {slice, left, others, r.getInt(4)};
+                boolean taken = r.getObject(1) != null;
+                int others = r.getInt(3); // every slice when none was taken
+                return new Attempt(taken, taken ? r.getInt(2) + others : others, r.getInt(4));
             }
         }
     }
@@ -116,20 +123,20 @@ public class OfferQuota {
      * locked in slice order, then the party taken from one slice, or across several.
      */
     private static Take takeInSliceOrder(Connection c, long offerId, int persons) throws SQLException {
-        List<int[]> slices = lockAll(c, offerId);
-        int total = slices.stream().mapToInt(s -> s[1]).sum();
+        List<SliceRow> slices = lockAll(c, offerId);
+        int total = placesIn(slices);
         if (total < persons) {
             return new Take(false, total);
         }
-        slices.sort((a, b) -> Integer.compare(b[1], a[1])); // largest first: one slice when it can be
-        List<int[]> taken = new ArrayList<>();
+        slices.sort(Comparator.comparingInt(SliceRow::remaining).reversed()); // largest first: one slice when it can be
+        List<SliceRow> taken = new ArrayList<>();
         int needed = persons;
-        for (int[] s : slices) {
+        for (SliceRow s : slices) {
             if (needed == 0) {
                 break;
             }
-            int n = Math.min(needed, s[1]);
-            taken.add(new int[] {s[0], s[1] - n});
+            int n = Math.min(needed, s.remaining());
+            taken.add(new SliceRow(s.slice(), s.remaining() - n));
             needed -= n;
         }
         set(c, offerId, taken);
@@ -144,77 +151,61 @@ public class OfferQuota {
                 .setParameter(1, persons).setParameter(2, offerId).setParameter(3, ticketId).executeUpdate();
     }
 
-    /**
-     * New capacity, never below the persons booked: with every slice locked (in slice order, as any
-     * claim that waits), the places left are spread anew over as many slices as the capacity calls for.
-     */
-    public CapacityChange changeCapacity(long offerId, int capacity) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            List<int[]> slices = lockAll(c, offerId);
-            int left = slices.stream().mapToInt(s -> s[1]).sum();
-            int before;
-            int wanted;
-            try (PreparedStatement s = c.prepareStatement("select capacity, offer_quota_slices(?) from offer where id = ?")) {
-                s.setInt(1, capacity);
-                s.setLong(2, offerId);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    before = r.getInt(1);
-                    wanted = r.getInt(2);
-                }
-            }
-            int booked = before - left;
-            if (capacity < booked) {
-                return new CapacityChange(false, booked);
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    insert into offer_quota (offer_id, slice, remaining) select ?, s, 0 from generate_series(?, ? - 1) s""")) {
-                s.setLong(1, offerId);
-                s.setInt(2, slices.size());
-                s.setInt(3, wanted);
-                s.executeUpdate();
-            }
-            int count = Math.max(slices.size(), wanted); // slices are never removed: claims may be using them
-            int places = capacity - booked;
-            List<int[]> spread = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                spread.add(new int[] {i, places / count + (i < places % count ? 1 : 0)});
-            }
-            set(c, offerId, spread);
-            try (PreparedStatement s = c.prepareStatement("update offer set capacity = ? where id = ?")) {
-                s.setInt(1, capacity);
-                s.setLong(2, offerId);
-                s.executeUpdate();
-            }
-            return new CapacityChange(true, booked);
+    /** Every slice of the offer, locked in slice order, as any claim that waits on several (none for an unknown offer). */
+    public List<SliceRow> lockAll(long offerId) {
+        return work(c -> lockAll(c, offerId));
+    }
+
+    /** How many slices an offer of this capacity gets (the schema's rule). */
+    public int slicesFor(int capacity) {
+        return ((Number) em.createNativeQuery("select offer_quota_slices(?1)").setParameter(1, capacity).getSingleResult()).intValue();
+    }
+
+    /** New empty slices numbered {@code from} to {@code to - 1}. */
+    public void addSlices(long offerId, int from, int to) {
+        em.createNativeQuery("insert into offer_quota (offer_id, slice, remaining) select ?1, s, 0 from generate_series(?2, ?3 - 1) s")
+                .setParameter(1, offerId).setParameter(2, from).setParameter(3, to).executeUpdate();
+    }
+
+    /** Sets the places of some slices, already locked, in one statement. */
+    public void set(long offerId, List<SliceRow> slices) {
+        work(c -> {
+            set(c, offerId, slices);
+            return null;
         });
     }
 
-    /** {slice, remaining} of every slice of the offer, locked in slice order. */
-    private static List<int[]> lockAll(Connection c, long offerId) throws SQLException {
+    public static int placesIn(List<SliceRow> slices) {
+        return slices.stream().mapToInt(SliceRow::remaining).sum();
+    }
+
+    private static List<SliceRow> lockAll(Connection c, long offerId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "select slice, remaining from offer_quota where offer_id = ? order by slice for update")) {
             s.setLong(1, offerId);
-            List<int[]> slices = new ArrayList<>();
+            List<SliceRow> slices = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    slices.add(new int[] {r.getInt(1), r.getInt(2)});
+                    slices.add(new SliceRow(r.getInt(1), r.getInt(2)));
                 }
             }
             return slices;
         }
     }
 
-    /** Sets the places of some slices, already locked, in one statement. */
-    private static void set(Connection c, long offerId, List<int[]> slices) throws SQLException {
+    private static void set(Connection c, long offerId, List<SliceRow> slices) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 update offer_quota q set remaining = u.remaining
                 from unnest(?::smallint[], ?::int[]) u(slice, remaining) where q.offer_id = ? and q.slice = u.slice""")) {
-            s.setArray(1, c.createArrayOf("int2", slices.stream().map(x -> (short) x[0]).toArray()));
-            s.setArray(2, c.createArrayOf("int4", slices.stream().map(x -> x[1]).toArray()));
+            s.setArray(1, c.createArrayOf("int2", slices.stream().map(x -> (short) x.slice()).toArray()));
+            s.setArray(2, c.createArrayOf("int4", slices.stream().map(SliceRow::remaining).toArray()));
             s.setLong(3, offerId);
             s.executeUpdate();
         }
+    }
+
+    private <T> T work(ReturningWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work);
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

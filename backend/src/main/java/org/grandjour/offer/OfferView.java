@@ -10,11 +10,12 @@ public record OfferView(
         @Schema(required = true) long id,
         @Schema(required = true) long editionId,
         @Schema(required = true) LocalDate day,
+        @Schema(required = true, description = "The edition's IANA time zone, in which the day begins and ends", examples = "Europe/Paris") String timeZone,
         @Schema(required = true, description = "Free entries offered, in persons") int capacity,
         @Schema(required = true, description = "Entries still free, in persons") int remaining,
         @Schema(required = true) AttractionView attraction) {
 
     public static OfferView of(Offer o) {
-        return new OfferView(o.id, o.edition.id, o.day, o.capacity, o.remaining, AttractionView.of(o.attraction));
+        return new OfferView(o.id, o.edition.id, o.day, o.edition.timeZone, o.capacity, o.remaining, AttractionView.of(o.attraction));
     }
 }

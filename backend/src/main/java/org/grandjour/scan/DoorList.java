@@ -12,6 +12,7 @@ import org.grandjour.ticket.TicketStatus;
 public record DoorList(
         @Schema(required = true) long attractionId,
         @Schema(required = true) LocalDate day,
+        @Schema(required = true, description = "The IANA time zone the day is counted in: the edition's (the attraction's territory's when it has no offer that day)", examples = "Europe/Paris") String timeZone,
         @Schema(required = true) Instant generatedAt,
         @Schema(required = true, description = "Persons admitted so far at this door on this day") int personsAdmitted,
         @Schema(required = true) List<DoorTicket> tickets,
@@ -24,6 +25,6 @@ public record DoorList(
             @Schema(required = true) int partySize,
             @Schema(required = true) int personsAdmitted,
             @Schema(required = true) TicketStatus status,
-            @Schema(description = "Holder's first name") String holderFirstName) {
+            @Schema(nullable = true, description = "Holder's first name") String holderFirstName) {
     }
 }

@@ -59,7 +59,7 @@ public class DoorListResource {
         staff.assertMayScan(identity, attractionId);
         DoorList list = doorLists.doorList(attractionId, parsed);
         // the ETag covers the content, not the generation time, so an unchanged list is not sent again
-        String tag = Integer.toHexString(json.writeValueAsString(new DoorList(list.attractionId(), list.day(), null,
+        String tag = Integer.toHexString(json.writeValueAsString(new DoorList(list.attractionId(), list.day(), list.timeZone(), null,
                 list.personsAdmitted(), list.tickets(), list.keys())).hashCode());
         EntityTag etag = new EntityTag(tag);
         if (ifNoneMatch != null && ifNoneMatch.replace("\"", "").replace("W/", "").trim().equals(tag)) {

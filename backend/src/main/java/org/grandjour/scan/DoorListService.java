@@ -32,6 +32,18 @@ public class DoorListService {
                 (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), TicketStatus.valueOf((String) r[4]),
                 (String) r[5])).toList();
         int admitted = tickets.stream().mapToInt(DoorList.DoorTicket::personsAdmitted).sum();
-        return new DoorList(attractionId, day, clock.instant(), admitted, tickets, signer.keys());
+        return new DoorList(attractionId, day, timeZone(attractionId, day), clock.instant(), admitted, tickets, signer.keys());
+    }
+
+    /**
+     * The zone the door's day is counted in: the edition's (see {@link org.grandjour.edition.Edition#zone()}), or,
+     * when the attraction has no offer that day, its territory's, as for a scan of an unreadable code.
+     */
+    private String timeZone(long attractionId, LocalDate day) {
+        return em.createQuery("select o.edition.timeZone from Offer o where o.attraction.id = :a and o.day = :d order by o.id",
+                        String.class).setParameter("a", attractionId).setParameter("d", day).setMaxResults(1)
+                .getResultStream().findFirst()
+                .orElseGet(() -> em.createQuery("select a.territory.timeZone from Attraction a where a.id = :a", String.class)
+                        .setParameter("a", attractionId).getSingleResult());
     }
 }

@@ -19,8 +19,8 @@ public record ScanRequest(
         @Schema(required = true, description = "Which device scanned, as it names itself") @NotBlank @Size(max = 100) String deviceId,
         @Schema(required = true, description = "Chosen by the device for this scan: sending it again changes nothing") @NotNull UUID scanId,
         @Schema(required = true, description = "When the code was read, by the device's clock") @NotNull Instant scannedAt,
-        @Schema(description = "Persons to admit now; default: everyone of the party not yet admitted")
+        @Schema(nullable = true, description = "Persons to admit now; default: everyone of the party not yet admitted")
         @Min(value = 1, message = "must be at least 1 person") @Max(value = 50, message = "must be at most 50 persons") Integer persons,
-        @Schema(description = "What an offline device showed; an offline ADMITTED the server refuses is flagged as a conflict")
+        @Schema(nullable = true, description = "What an offline device showed; an offline ADMITTED the server refuses is flagged as a conflict")
         Verdict localVerdict) {
 }

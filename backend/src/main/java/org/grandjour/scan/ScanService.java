@@ -25,6 +25,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * claims its scan id (a retried scan finds the first one's row and gets its verdict back), then
  * admits with one conditional UPDATE, so concurrent scans of a ticket on several devices can never
  * admit more persons than the party (the ticket's CHECK would refuse it anyway).
+ * <p>
+ * One admission rule, two places: the other half is the scanner's offline decision in the SPA
+ * ({@code frontend/src/features/scanner/offline/offline-decision.ts}, {@code judge-scan.ts}). Change together:
+ * <ul>
+ * <li>the verdict order: INVALID, WRONG_ATTRACTION, WRONG_DAY, CANCELLED, ALREADY_USED, ADMITTED;</li>
+ * <li>the day check: the ticket's day against the scan's day in the edition's zone ({@link
+ * org.grandjour.edition.Edition#dayOf}; the device's {@code today} in the door list's {@code timeZone}), too early or too late;</li>
+ * <li>partial admission: no {@code persons} admits everyone not yet in; more persons than are left admits
+ * nobody (ALREADY_USED), as does a party all in;</li>
+ * <li>what a signed QR carries ({@link TicketSigner.TicketClaims}, {@code qr-payload.ts}): the device trusts its
+ * attraction, day and party size, and admits a signed ticket missing from its door list;</li>
+ * <li>offline admissions come back with explicit {@code persons} and {@code localVerdict} ADMITTED (refusals are
+ * not sent), in the order made; a refusal of such a scan here is a {@code conflict};</li>
+ * <li>the {@link ScanResult} fields the device fills itself (persons before, remaining, first admission).</li>
+ * </ul>
  */
 @ApplicationScoped
 public class ScanService {
@@ -61,8 +76,10 @@ public class ScanService {
         scan.conflict = offline && outcome.verdict != Verdict.ADMITTED
                 && (request.localVerdict() == null || request.localVerdict() == Verdict.ADMITTED);
         Ticket t = outcome.ticket;
-        String zone = t != null ? t.edition.timeZone : scan.attraction.territory.timeZone;
-        events.fire(new ScanEvent(request.attractionId(), request.scannedAt().atZone(ZoneId.of(zone)).toLocalDate(),
+        // without a ticket there is no edition: the day is the door's, in its territory's zone
+        LocalDate day = t != null ? t.edition.dayOf(request.scannedAt())
+                : request.scannedAt().atZone(ZoneId.of(scan.attraction.territory.timeZone)).toLocalDate();
+        events.fire(new ScanEvent(request.attractionId(), day,
                 scan.verdict, scan.conflict, scan.personsAdmitted, request.scannedAt(),
                 t == null ? null : t.edition.id, t == null ? null : t.offer.id,
                 t == null || t.holderTerritory == null ? null : t.holderTerritory.id));
@@ -94,7 +111,7 @@ public class ScanService {
         if (!ticket.offer.attraction.id.equals(request.attractionId())) {
             return Outcome.of(Verdict.WRONG_ATTRACTION, ticket, "This ticket is for " + ticket.offer.attraction.nameEn + ".");
         }
-        LocalDate today = request.scannedAt().atZone(ZoneId.of(ticket.edition.timeZone)).toLocalDate();
+        LocalDate today = ticket.edition.dayOf(request.scannedAt());
         if (!today.equals(ticket.offer.day)) {
             return Outcome.of(Verdict.WRONG_DAY, ticket, (today.isBefore(ticket.offer.day) ? "Too early" : "Too late")
                     + ": this ticket is for " + ticket.offer.day + ".");

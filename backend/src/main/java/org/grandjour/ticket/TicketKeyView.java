@@ -11,5 +11,5 @@ public record TicketKeyView(
         @Schema(required = true, description = "Raw 32-byte Ed25519 public key, base64url (WebCrypto importKey 'raw')") String publicKey,
         @Schema(required = true, description = "The same key as X.509 SubjectPublicKeyInfo, base64 (DER)") String publicKeySpki,
         @Schema(required = true) Instant createdAt,
-        @Schema(description = "Set once the key no longer signs new tickets; it still verifies old ones") Instant retiredAt) {
+        @Schema(nullable = true, description = "Set once the key no longer signs new tickets; it still verifies old ones") Instant retiredAt) {
 }

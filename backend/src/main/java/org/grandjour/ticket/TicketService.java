@@ -2,10 +2,9 @@ package org.grandjour.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,40 +55,11 @@ public class TicketService {
         }
         Offer offer = findOffer(request.offerId());
         Edition edition = offer.edition;
-        Territory territory = edition.territoryOf(resident.postcode());
-        if (territory == null) {
-            throw ProblemType.NOT_ELIGIBLE.exception(notEligibleMessage(resident, edition));
-        }
-        if (!edition.claimOpenAt(now)) {
-            throw ProblemType.CLAIM_WINDOW_CLOSED.exception(now.isBefore(edition.claimOpensAt)
-                    ? "Claims for " + edition.name + " open at " + edition.claimOpensAt + "."
-                    : "Claims for " + edition.name + " closed at " + edition.claimClosesAt + ".");
-        }
-        if (!now.isBefore(offer.day.plusDays(1).atStartOfDay(ZoneId.of(edition.timeZone)).toInstant())) {
-            throw ProblemType.CLAIM_WINDOW_CLOSED.exception(offer.day + " is over: claims for it are closed.");
-        }
-        if (request.partySize() > edition.maxPartySize) {
-            throw ProblemException.invalidField("partySize",
-                    "at most " + edition.maxPartySize + " persons per ticket in " + edition.name);
-        }
+        Territory territory = ClaimRules.check(offer, resident.postcode(), request.partySize(), now);
+        NewTicket ticket = NewTicket.of(resident, request, offer, territory, idempotencyKey, now);
 
-        String code = TicketCodes.next();
-        Instant createdAt = now.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it
-        List<?> inserted = em.createNativeQuery("""
-                insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name,
-                                    holder_postcode, holder_territory_id, party_size, idempotency_key,
-                                    request_fingerprint, created_at, holder_first_name)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-                on conflict do nothing
-                returning id""")
-                .setParameter(1, code).setParameter(2, offer.id).setParameter(3, edition.id)
-                .setParameter(4, resident.subject()).setParameter(5, resident.username())
-                .setParameter(6, resident.name()).setParameter(7, Territory.normalisePostcode(resident.postcode()))
-                .setParameter(8, territory.id).setParameter(9, request.partySize())
-                .setParameter(10, idempotencyKey).setParameter(11, request.fingerprint()).setParameter(12, createdAt)
-                .setParameter(13, resident.firstName())
-                .getResultList();
-        if (inserted.isEmpty()) {
+        OptionalLong ticketId = insert(ticket);
+        if (ticketId.isEmpty()) {
             // Either a concurrent request with the same key won (it has committed: we waited on it), or
             // the resident already holds a live ticket for this offer.
             if (idempotencyKey != null) {
@@ -98,11 +68,8 @@ public class TicketService {
                     return replay(winner.get(), request);
                 }
             }
-            throw ProblemType.LIMIT_REACHED.exception("You already have a ticket for " + offer.attraction.nameEn
-                    + " on " + offer.day + ": one ticket per attraction and day (cancel it to change the party size).")
-                    .limit("per-offer");
+            throw ClaimRules.alreadyHoldsTicket(offer);
         }
-        long ticketId = ((Number) inserted.get(0)).longValue();
 
         List<?> allowance = em.createNativeQuery("""
                 insert into resident_allowance as a (holder_subject, edition_id, live_tickets) values (?1, ?2, 1)
@@ -112,37 +79,36 @@ public class TicketService {
                 .setParameter(1, resident.subject()).setParameter(2, edition.id)
                 .setParameter(3, edition.maxTicketsPerResident).getResultList();
         if (allowance.isEmpty()) {
-            throw ProblemType.LIMIT_REACHED.exception("You already hold " + edition.maxTicketsPerResident
-                    + " tickets for " + edition.name + ", the most one resident may hold.").limit("per-resident");
+            throw ClaimRules.tooManyTickets(edition);
         }
 
         OfferQuota.Take take = quota.take(offer.id, request.partySize());
         if (!take.taken()) {
-            int left = take.remaining();
-            throw ProblemType.SOLD_OUT.exception(left == 0
-                    ? offer.attraction.nameEn + " is fully booked on " + offer.day + "."
-                    : "Only " + left + (left == 1 ? " place" : " places") + " left at " + offer.attraction.nameEn + " on " + offer.day
-                            + ": not enough for a party of " + request.partySize() + ".").remaining(left);
+            throw ClaimRules.notEnoughPlaces(offer, take.remaining(), request.partySize());
         }
         offer.remaining = take.remaining(); // read-only in the entity (a formula): no reload needed
         events.fire(new TicketEvent.Claimed(edition.id, offer.id, territory.id, request.partySize()));
-        // the row just inserted, without reading it back
-        Ticket t = new Ticket();
-        t.id = ticketId;
-        t.code = code;
-        t.offer = offer;
-        t.edition = edition;
-        t.holderSubject = resident.subject();
-        t.holderUsername = resident.username();
-        t.holderName = resident.name();
-        t.holderFirstName = resident.firstName();
-        t.holderPostcode = Territory.normalisePostcode(resident.postcode());
-        t.holderTerritory = territory;
-        t.partySize = request.partySize();
-        t.idempotencyKey = idempotencyKey;
-        t.requestFingerprint = request.fingerprint();
-        t.createdAt = createdAt;
-        return new ClaimOutcome(view(t, now), true);
+        return new ClaimOutcome(view(ticket.withId(ticketId.getAsLong()), now), true);
+    }
+
+    /** The new ticket's id, or none when the resident already holds a live ticket for the offer or used the key. */
+    private OptionalLong insert(NewTicket t) {
+        List<?> inserted = em.createNativeQuery("""
+                insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name,
+                                    holder_postcode, holder_territory_id, party_size, idempotency_key,
+                                    request_fingerprint, created_at, holder_first_name)
+                values (:code, :offer, :edition, :subject, :username, :name, :postcode, :territory, :partySize,
+                        :idempotencyKey, :fingerprint, :createdAt, :firstName)
+                on conflict do nothing
+                returning id""")
+                .setParameter("code", t.code()).setParameter("offer", t.offer().id).setParameter("edition", t.offer().edition.id)
+                .setParameter("subject", t.holderSubject()).setParameter("username", t.holderUsername())
+                .setParameter("name", t.holderName()).setParameter("postcode", t.holderPostcode())
+                .setParameter("territory", t.holderTerritory().id).setParameter("partySize", t.partySize())
+                .setParameter("idempotencyKey", t.idempotencyKey()).setParameter("fingerprint", t.requestFingerprint())
+                .setParameter("createdAt", t.createdAt()).setParameter("firstName", t.holderFirstName())
+                .getResultList();
+        return inserted.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) inserted.get(0)).longValue());
     }
 
     @Transactional
@@ -169,7 +135,7 @@ public class TicketService {
         if (t.personsAdmitted > 0) {
             throw ProblemType.CANCEL_TOO_LATE.exception("This ticket has already been used at the door.");
         }
-        if (!beforeDayStarts(t, now)) {
+        if (!now.isBefore(t.offer.startsAt())) {
             throw ProblemType.CANCEL_TOO_LATE.exception("Tickets can be cancelled until " + t.offer.day
                     + " begins; it has begun.");
         }
@@ -217,22 +183,10 @@ public class TicketService {
         return new ClaimOutcome(view(earlier, clock.instant()), false);
     }
 
-    private static boolean beforeDayStarts(Ticket t, Instant now) {
-        return now.isBefore(t.offer.day.atStartOfDay(ZoneId.of(t.offer.edition.timeZone)).toInstant());
-    }
-
-    private static String notEligibleMessage(Resident resident, Edition edition) {
-        String where = String.join(", ", edition.territories.stream().map(t -> t.nameEn).toList());
-        return resident.postcode() == null || resident.postcode().isBlank()
-                ? "Your account has no postcode: add it to your profile to claim free entries."
-                : "Free entries of " + edition.name + " are for residents of " + where + "; postcode "
-                        + Territory.normalisePostcode(resident.postcode()) + " is not in these territories.";
-    }
-
     TicketView view(Ticket t, Instant now) {
         Offer o = t.offer;
         String payload = signer.sign(new TicketSigner.TicketClaims(t.id, o.id, o.attraction.id, o.day, t.partySize));
-        boolean cancellable = t.status == TicketStatus.ACTIVE && t.personsAdmitted == 0 && beforeDayStarts(t, now);
+        boolean cancellable = t.status == TicketStatus.ACTIVE && t.personsAdmitted == 0 && now.isBefore(o.startsAt());
         return new TicketView(t.id, t.code, t.status, t.partySize, t.personsAdmitted, t.createdAt, t.cancelledAt,
                 t.holderName, cancellable, payload, OfferView.of(o));
     }

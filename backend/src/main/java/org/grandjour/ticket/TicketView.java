@@ -13,8 +13,8 @@ public record TicketView(
         @Schema(required = true) int partySize,
         @Schema(required = true, description = "Persons of the party already admitted") int personsAdmitted,
         @Schema(required = true) Instant createdAt,
-        @Schema(description = "When the ticket was cancelled") Instant cancelledAt,
-        @Schema(description = "Holder's name as on the account") String holderName,
+        @Schema(nullable = true, description = "When the ticket was cancelled") Instant cancelledAt,
+        @Schema(nullable = true, description = "Holder's name as on the account") String holderName,
         @Schema(required = true, description = "Whether the holder may still cancel it") boolean cancellable,
         @Schema(required = true, description = "The signed QR payload GJ1.<kid>.<claims>.<signature>") String qrPayload,
         @Schema(required = true) OfferView offer) {

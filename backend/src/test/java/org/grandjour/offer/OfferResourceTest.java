@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
@@ -57,7 +58,8 @@ class OfferResourceTest {
                 .body("find { it.capacity == 800 }.attraction.slug", equalTo(castle.slug))
                 .body("find { it.capacity == 800 }.attraction.territory.code", equalTo("GB-KEN"))
                 .body("find { it.capacity == 800 }.attraction.name.en", equalTo(castle.nameEn))
-                .body("find { it.capacity == 800 }.day", equalTo(sunday.toString()));
+                .body("find { it.capacity == 800 }.day", equalTo(sunday.toString()))
+                .body("timeZone", everyItem(equalTo("Europe/Paris"))); // the edition's, even for Kent's castle
     }
 
     @Test

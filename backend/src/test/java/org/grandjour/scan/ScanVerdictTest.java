@@ -13,6 +13,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.assertj.core.api.Assertions;
+import org.grandjour.attraction.Attraction;
+import org.grandjour.attraction.Category;
 import org.grandjour.offer.Offer;
 import org.grandjour.testsupport.LocalTokens;
 import org.grandjour.testsupport.Sql;
@@ -188,7 +190,8 @@ class ScanVerdictTest {
                 .get("/api/attractions/" + door.door.id + "/door-list");
         first.then().statusCode(200).body("tickets.find { it.ticketId == " + t[0] + " }.partySize", equalTo(2))
                 .body("tickets.find { it.ticketId == " + t[0] + " }.code", equalTo(t[2]))
-                .body("keys[0].algorithm", equalTo("Ed25519"));
+                .body("keys[0].algorithm", equalTo("Ed25519"))
+                .body("timeZone", equalTo("Europe/Paris"));
         String etag = first.getHeader("ETag");
         given().auth().oauth2(door.staff).queryParam("day", door.today.toString()).header("If-None-Match", etag)
                 .get("/api/attractions/" + door.door.id + "/door-list").then().statusCode(304);
@@ -200,6 +203,18 @@ class ScanVerdictTest {
                 .get("/api/attractions/" + door.door.id + "/door-list").then().statusCode(403);
         given().auth().oauth2(door.staff).get("/api/attractions/" + door.door.id + "/door-list").then().statusCode(400);
         given().auth().oauth2(door.staff).get("/api/me/attractions").then().statusCode(200).body("", hasSize(2));
+    }
+
+    @Test
+    void theDoorListsDayIsCountedInTheEditionsZoneOrElseTheTerritorys() {
+        Attraction inKent = data.attraction(TestData.KENT, Category.MUSEUM);
+        data.offer(door.edition, inKent, door.today, 10); // the edition counts days in Paris time
+        String organiser = LocalTokens.token(TestData.unique("org"), "62000", "organiser");
+        given().auth().oauth2(organiser).queryParam("day", door.today.toString()).get("/api/attractions/" + inKent.id + "/door-list")
+                .then().statusCode(200).body("timeZone", equalTo("Europe/Paris"));
+        given().auth().oauth2(organiser).queryParam("day", door.today.plusDays(1).toString())
+                .get("/api/attractions/" + inKent.id + "/door-list")
+                .then().statusCode(200).body("timeZone", equalTo("Europe/London")).body("tickets", hasSize(0));
     }
 
 }

@@ -1,201 +1,177 @@
 package org.grandjour.ticket;
 
-import static io.restassured.RestAssured.given;
-import static org.grandjour.ticket.Claims.claim;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
-import jakarta.inject.Inject;
-
-import org.grandjour.attraction.Category;
+import org.grandjour.attraction.Attraction;
+import org.grandjour.common.ProblemException;
+import org.grandjour.common.ProblemType;
 import org.grandjour.edition.Edition;
 import org.grandjour.offer.Offer;
-import org.grandjour.testsupport.LocalTokens;
-import org.grandjour.testsupport.Sql;
-import org.grandjour.testsupport.TestData;
-import org.junit.jupiter.api.BeforeEach;
+import org.grandjour.territory.Territory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-
-/** The claim rules, and every bad input answered with its documented problem, never a 500. */
-@QuarkusTest
-@TestProfile(LocalTokens.Profile.class)
+/** Each claim rule and its boundaries, in memory: no Quarkus, no database (through the API: ClaimApiRulesTest). */
 class ClaimRulesTest {
-    static final String PROBLEMS = "https://grandjour.example/problems/";
+    static final Instant OPENS = Instant.parse("2026-03-01T08:00:00Z");
+    static final Instant CLOSES = Instant.parse("2026-03-27T22:00:00Z");
+    /** The clocks go forward in Paris that night: a 23-hour day, from 23:00 UTC the day before to 22:00 UTC. */
+    static final LocalDate DAY = LocalDate.of(2026, 3, 29);
+    static final Instant DAY_BEGINS = Instant.parse("2026-03-28T23:00:00Z");
+    static final Instant DAY_ENDS = Instant.parse("2026-03-29T22:00:00Z");
+    static final Instant OPEN = OPENS.plus(1, ChronoUnit.DAYS);
 
-    @Inject
-    TestData data;
-    @Inject
-    Sql sql;
+    final Territory pasDeCalais = territory("Pas-de-Calais", "^62[0-9]{3}$");
+    final Territory kent = territory("Kent", "^(CT|ME|TN|DA|BR)[0-9]{1,2}[A-Z]? ?[0-9][A-Z]{2}$");
+    final Edition edition = edition("Europe/Paris");
+    final Offer offer = offer(edition);
 
-    LocalDate day = LocalDate.now().plusDays(3);
-    Edition edition;
-    Offer offer;
-    String resident;
+    static Territory territory(String name, String pattern) {
+        Territory t = new Territory();
+        t.nameEn = name;
+        t.postcodePattern = pattern;
+        return t;
+    }
 
-    @BeforeEach
-    void setUp() {
-        edition = data.edition(day, day, Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(2)),
-                TestData.PAS_DE_CALAIS, TestData.KENT);
-        offer = data.offer(edition, data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM), day, 20);
-        resident = LocalTokens.resident(TestData.unique("res"), "62300");
+    Edition edition(String zone) {
+        Edition e = new Edition();
+        e.name = "Grand Jour 2026";
+        e.timeZone = zone;
+        e.firstDay = DAY;
+        e.lastDay = DAY;
+        e.claimOpensAt = OPENS;
+        e.claimClosesAt = CLOSES;
+        e.maxPartySize = 6;
+        e.maxTicketsPerResident = 4;
+        e.territories.add(pasDeCalais);
+        e.territories.add(kent);
+        return e;
+    }
+
+    static Offer offer(Edition edition) {
+        Offer o = new Offer();
+        o.edition = edition;
+        o.day = DAY;
+        o.attraction = new Attraction();
+        o.attraction.nameEn = "Louvre-Lens";
+        return o;
+    }
+
+    static ProblemException refusal(Runnable rule) {
+        ProblemException e = catchThrowableOfType(ProblemException.class, rule::run);
+        assertThat(e).as("refused").isNotNull();
+        return e;
     }
 
     @Test
-    void aClaimMakesATicketAndTakesThePlaces() {
-        int id = claim(resident, offer.id, 3).then().statusCode(201)
-                .header("Location", containsString("/api/tickets/"))
-                .body("status", equalTo("ACTIVE"))
-                .body("partySize", equalTo(3))
-                .body("personsAdmitted", equalTo(0))
-                .body("cancellable", equalTo(true))
-                .body("code", org.hamcrest.Matchers.matchesPattern("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"))
-                .body("qrPayload", startsWith("GJ1."))
-                .body("offer.remaining", equalTo(17))
-                .extract().path("id");
-        given().auth().oauth2(resident).when().get("/api/tickets/" + id).then().statusCode(200).body("id", equalTo(id));
-        given().auth().oauth2(resident).when().get("/api/me/tickets").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].id", equalTo(id));
+    void residentsOfAParticipatingTerritoryAreEligible() {
+        assertThat(ClaimRules.territoryOf(edition, "62300")).isSameAs(pasDeCalais);
+        assertThat(ClaimRules.territoryOf(edition, " 62 300 ")).isSameAs(pasDeCalais);
+        assertThat(ClaimRules.territoryOf(edition, "ct1 2eh")).isSameAs(kent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"75001", "59000", "6230"})
+    void aPostcodeOutsideIsNotEligible(String postcode) {
+        ProblemException e = refusal(() -> ClaimRules.territoryOf(edition, postcode));
+        assertThat(e.type()).isEqualTo(ProblemType.NOT_ELIGIBLE);
+        assertThat(e.getMessage()).isEqualTo("Free entries of Grand Jour 2026 are for residents of Pas-de-Calais, Kent; postcode "
+                + postcode + " is not in these territories.");
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "   "})
+    void noPostcodeIsNotEligible(String postcode) {
+        ProblemException e = refusal(() -> ClaimRules.territoryOf(edition, postcode));
+        assertThat(e.type()).isEqualTo(ProblemType.NOT_ELIGIBLE);
+        assertThat(e.getMessage()).contains("has no postcode");
     }
 
     @Test
-    void partySizeMustFitTheEdition() {
-        for (int size : new int[] {0, -1, 7, 1000}) {
-            claim(resident, offer.id, size).then().statusCode(400).contentType("application/problem+json")
-                    .body("type", equalTo(PROBLEMS + "validation-failed"))
-                    .body("errors[0].field", equalTo("partySize"));
-        }
-        assertRemaining(20);
+    void theWindowIsOpenFromTheInstantItOpensUntilTheInstantItCloses() {
+        ClaimRules.claimWindowOpen(edition, OPENS);
+        ClaimRules.claimWindowOpen(edition, CLOSES.minusNanos(1000)); // its last microsecond
+
+        ProblemException early = refusal(() -> ClaimRules.claimWindowOpen(edition, OPENS.minusNanos(1000)));
+        assertThat(early.type()).isEqualTo(ProblemType.CLAIM_WINDOW_CLOSED);
+        assertThat(early.getMessage()).isEqualTo("Claims for Grand Jour 2026 open at 2026-03-01T08:00:00Z.");
+        ProblemException late = refusal(() -> ClaimRules.claimWindowOpen(edition, CLOSES));
+        assertThat(late.type()).isEqualTo(ProblemType.CLAIM_WINDOW_CLOSED);
+        assertThat(late.getMessage()).isEqualTo("Claims for Grand Jour 2026 closed at 2026-03-27T22:00:00Z.");
     }
 
     @Test
-    void malformedOrMissingBodiesAre400() {
-        given().auth().oauth2(resident).contentType("application/json").body("{\"offerId\": ").when().post("/api/tickets")
-                .then().statusCode(400).contentType("application/problem+json").body("type", equalTo(PROBLEMS + "malformed-request"));
-        given().auth().oauth2(resident).contentType("application/json").body("{\"offerId\": \"abc\", \"partySize\": 1}")
-                .when().post("/api/tickets")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("offerId"));
-        given().auth().oauth2(resident).contentType("application/json").body("{\"partySize\": 1}").when().post("/api/tickets")
-                .then().statusCode(400).body("errors[0].field", equalTo("offerId"));
-        given().auth().oauth2(resident).contentType("application/json").when().post("/api/tickets")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(resident).contentType("text/plain").body("hello").when().post("/api/tickets")
-                .then().statusCode(415).contentType("application/problem+json");
-        assertRemaining(20);
+    void aDayCanBeClaimedUntilItsLastMicrosecondInTheEditionsZone() {
+        assertThat(offer.startsAt()).isEqualTo(DAY_BEGINS);
+        assertThat(offer.endsAt()).isEqualTo(DAY_ENDS);
+        ClaimRules.dayNotOver(offer, DAY_BEGINS.plusSeconds(3600)); // begun, not over
+        ClaimRules.dayNotOver(offer, DAY_ENDS.minusNanos(1000));
+
+        ProblemException over = refusal(() -> ClaimRules.dayNotOver(offer, DAY_ENDS));
+        assertThat(over.type()).isEqualTo(ProblemType.CLAIM_WINDOW_CLOSED);
+        assertThat(over.getMessage()).isEqualTo("2026-03-29 is over: claims for it are closed.");
     }
 
     @Test
-    void anUnknownOfferIs404() {
-        claim(resident, 987654321L, 1).then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+    void theDayEndsInTheEditionsZoneNotUtcNorTheServers() {
+        Offer inLondon = offer(edition("Europe/London"));
+        Instant londonEnd = Instant.parse("2026-03-29T23:00:00Z"); // BST from 01:00 UTC that day
+        ClaimRules.dayNotOver(inLondon, londonEnd.minusNanos(1000));
+        refusal(() -> ClaimRules.dayNotOver(inLondon, londonEnd));
+        refusal(() -> ClaimRules.dayNotOver(offer, Instant.parse("2026-03-29T23:30:00Z"))); // still the 29th in UTC
     }
 
     @Test
-    void outsidersAreNotEligible() {
-        claim(LocalTokens.resident(TestData.unique("paris"), "75001"), offer.id, 1).then().statusCode(403)
-                .body("type", equalTo(PROBLEMS + "not-eligible"))
-                .body("detail", containsString("75001"));
-        claim(LocalTokens.resident(TestData.unique("nopostcode"), null), offer.id, 1).then().statusCode(403)
-                .body("type", equalTo(PROBLEMS + "not-eligible"));
-        claim(LocalTokens.resident(TestData.unique("lille"), "59000"), offer.id, 1).then().statusCode(403);
-        assertRemaining(20);
+    void aPartyIsOneToTheEditionsLargest() {
+        ClaimRules.partySizeAllowed(edition, 1);
+        ClaimRules.partySizeAllowed(edition, 6);
+
+        ProblemException none = refusal(() -> ClaimRules.partySizeAllowed(edition, 0));
+        assertThat(none.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
+        assertThat(none.errors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("partySize"));
+        ProblemException tooMany = refusal(() -> ClaimRules.partySizeAllowed(edition, 7));
+        assertThat(tooMany.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
+        assertThat(tooMany.errors()).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("partySize");
+            assertThat(f.message()).isEqualTo("at most 6 persons per ticket in Grand Jour 2026");
+        });
     }
 
     @Test
-    void onlyResidentsClaimAndOnlyWithAToken() {
-        claim(LocalTokens.token(TestData.unique("door"), "62300", "staff"), offer.id, 1).then().statusCode(403)
-                .body("type", equalTo(PROBLEMS + "forbidden"));
-        given().contentType("application/json").body("{\"offerId\": " + offer.id + ", \"partySize\": 1}")
-                .when().post("/api/tickets").then().statusCode(401).body("type", equalTo(PROBLEMS + "unauthenticated"));
+    void theRulesAreCheckedInOrderAndGiveTheTerritory() {
+        assertThat(ClaimRules.check(offer, "CT1 2EH", 6, OPEN)).isSameAs(kent);
+        // everything wrong: eligibility first, then the window, the day, the party
+        assertThat(refusal(() -> ClaimRules.check(offer, "75001", 7, DAY_ENDS)).type()).isEqualTo(ProblemType.NOT_ELIGIBLE);
+        assertThat(refusal(() -> ClaimRules.check(offer, "62300", 7, CLOSES)).getMessage()).contains("closed at");
+        edition.claimClosesAt = DAY_ENDS.plusSeconds(3600);
+        assertThat(refusal(() -> ClaimRules.check(offer, "62300", 7, DAY_ENDS)).getMessage()).contains("is over");
+        assertThat(refusal(() -> ClaimRules.check(offer, "62300", 7, OPEN)).type()).isEqualTo(ProblemType.VALIDATION_FAILED);
     }
 
     @Test
-    void claimsOutsideTheWindowAreRefused() {
-        Edition closed = data.edition(day, day, Instant.now().minus(Duration.ofDays(9)), Instant.now().minus(Duration.ofDays(1)),
-                TestData.PAS_DE_CALAIS);
-        Offer late = data.offer(closed, data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM), day, 5);
-        claim(resident, late.id, 1).then().statusCode(409).body("type", equalTo(PROBLEMS + "claim-window-closed"))
-                .body("detail", containsString("closed"));
-        Edition early = data.edition(day.plusDays(30), day.plusDays(30), Instant.now().plus(Duration.ofDays(1)),
-                Instant.now().plus(Duration.ofDays(29)), TestData.PAS_DE_CALAIS);
-        Offer soon = data.offer(early, data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM), day.plusDays(30), 5);
-        claim(resident, soon.id, 1).then().statusCode(409).body("detail", containsString("open"));
-    }
+    void limitsDecidedByTheDatabaseAreWordedHere() {
+        ProblemException perOffer = ClaimRules.alreadyHoldsTicket(offer);
+        assertThat(perOffer.type()).isEqualTo(ProblemType.LIMIT_REACHED);
+        assertThat(perOffer.limit()).isEqualTo("per-offer");
+        assertThat(perOffer.getMessage()).startsWith("You already have a ticket for Louvre-Lens on 2026-03-29");
 
-    @Test
-    void oneLiveTicketPerOfferAndSoldOutTellsWhatIsLeft() {
-        claim(resident, offer.id, 2).then().statusCode(201);
-        claim(resident, offer.id, 1).then().statusCode(409).body("type", equalTo(PROBLEMS + "limit-reached"))
-                .body("limit", equalTo("per-offer"));
-        for (int party : new int[] {6, 6, 5}) {
-            claim(LocalTokens.resident(TestData.unique("b"), "62300"), offer.id, party).then().statusCode(201);
-        }
-        claim(LocalTokens.resident(TestData.unique("c"), "62300"), offer.id, 2).then().statusCode(409)
-                .body("type", equalTo(PROBLEMS + "sold-out"))
-                .body("detail", containsString("Only 1 place left"))
-                .body("remaining", equalTo(1));
-        claim(LocalTokens.resident(TestData.unique("d"), "62300"), offer.id, 1).then().statusCode(201);
-        claim(LocalTokens.resident(TestData.unique("e"), "62300"), offer.id, 1).then().statusCode(409)
-                .body("type", equalTo(PROBLEMS + "sold-out"))
-                .body("detail", containsString("fully booked"));
-        assertRemaining(0);
-    }
+        ProblemException perResident = ClaimRules.tooManyTickets(edition);
+        assertThat(perResident.limit()).isEqualTo("per-resident");
+        assertThat(perResident.getMessage()).isEqualTo("You already hold 4 tickets for Grand Jour 2026, the most one resident may hold.");
 
-    @Test
-    void theSameKeyWithAnotherBodyIs422() {
-        claim(resident, offer.id, 2, "k-1").then().statusCode(201);
-        claim(resident, offer.id, 2, "k-1").then().statusCode(200).body("partySize", equalTo(2));
-        claim(resident, offer.id, 3, "k-1").then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo(PROBLEMS + "idempotency-key-reused"));
-        assertRemaining(18);
-    }
-
-    @Test
-    void cancellingGivesThePlacesBackOnceAndKeepsTheHistory() {
-        int id = claim(resident, offer.id, 4).then().statusCode(201).extract().path("id");
-        assertRemaining(16);
-        given().auth().oauth2(resident).when().delete("/api/tickets/" + id).then().statusCode(204);
-        assertRemaining(20);
-        given().auth().oauth2(resident).when().delete("/api/tickets/" + id).then().statusCode(409)
-                .body("type", equalTo(PROBLEMS + "ticket-cancelled"));
-        assertRemaining(20);
-        given().auth().oauth2(resident).when().get("/api/me/tickets").then().statusCode(200)
-                .body("find { it.id == " + id + " }.status", equalTo("CANCELLED"))
-                .body("find { it.id == " + id + " }.cancellable", equalTo(false));
-        claim(resident, offer.id, 1).then().statusCode(201); // the offer is free for this resident again
-    }
-
-    @Test
-    void anotherResidentsTicketDoesNotExist() {
-        int id = claim(resident, offer.id, 1).then().statusCode(201).extract().path("id");
-        String other = LocalTokens.resident(TestData.unique("other"), "62300");
-        for (String path : new String[] {"", "/qr.png", "/qr.svg", "/ticket.pdf", "/ticket.ics"}) {
-            given().auth().oauth2(other).when().get("/api/tickets/" + id + path).then().statusCode(404)
-                    .contentType("application/problem+json");
-        }
-        given().auth().oauth2(other).when().delete("/api/tickets/" + id).then().statusCode(404);
-        given().auth().oauth2(resident).when().get("/api/tickets/" + id).then().statusCode(200);
-    }
-
-    @Test
-    void cancellingIsImpossibleOnceTheDayHasBegun() {
-        LocalDate parisToday = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
-        Edition today = data.edition(parisToday, parisToday, Instant.now().minus(Duration.ofDays(5)),
-                Instant.now().plus(Duration.ofDays(1)), TestData.PAS_DE_CALAIS);
-        Offer started = data.offer(today, data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM), today.firstDay, 5);
-        int id = claim(resident, started.id, 1).then().statusCode(201).body("cancellable", equalTo(false)).extract().path("id");
-        given().auth().oauth2(resident).when().delete("/api/tickets/" + id).then().statusCode(409)
-                .body("type", equalTo(PROBLEMS + "cancel-too-late"));
-    }
-
-    private void assertRemaining(long expected) {
-        org.assertj.core.api.Assertions.assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isEqualTo(expected);
+        assertThat(ClaimRules.notEnoughPlaces(offer, 0, 2).getMessage()).isEqualTo("Louvre-Lens is fully booked on 2026-03-29.");
+        assertThat(ClaimRules.notEnoughPlaces(offer, 1, 2).getMessage()).startsWith("Only 1 place left at Louvre-Lens");
+        ProblemException soldOut = ClaimRules.notEnoughPlaces(offer, 3, 4);
+        assertThat(soldOut.type()).isEqualTo(ProblemType.SOLD_OUT);
+        assertThat(soldOut.remaining()).isEqualTo(3);
+        assertThat(soldOut.getMessage()).isEqualTo("Only 3 places left at Louvre-Lens on 2026-03-29: not enough for a party of 4.");
     }
 }

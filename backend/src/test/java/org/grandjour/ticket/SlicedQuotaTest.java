@@ -160,4 +160,20 @@ class SlicedQuotaTest {
         assertThat(sql.number("select capacity from offer where id = ?", offer.id)).isEqualTo(12);
         Claims.claim(resident(), offer.id, 1).then().statusCode(409);
     }
+
+    @Test
+    void aCapacityChangeRacingClaimsLosesNoPlaces() throws Exception {
+        Offer offer = offer(64); // two slices, eight once grown
+        String run = TestData.unique("cap");
+        List<Integer> statuses = Race.run(41, i -> i == 20
+                ? admin.changeCapacity("test", offer.id, 300).capacity()
+                : Claims.claim(LocalTokens.resident(run + "-" + i, "62300"), offer.id, 1 + i % 4).statusCode());
+
+        assertThat(statuses.remove(20)).isEqualTo(300);
+        assertThat(statuses).allSatisfy(s -> assertThat(s).isIn(201, 409));
+        assertThat(sql.number("select capacity from offer where id = ?", offer.id)).isEqualTo(300);
+        assertThat(sql.number("select count(*) from offer_quota where offer_id = ?", offer.id)).isEqualTo(8);
+        assertThat(sql.number("select min(remaining) from offer_quota where offer_id = ?", offer.id)).isNotNegative();
+        assertThat(booked(offer) + remaining(offer)).isEqualTo(300);
+    }
 }

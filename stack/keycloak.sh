@@ -5,7 +5,7 @@
 #                              (reuses a Keycloak already serving our realm on 127.0.0.1:8180)
 #   stack/keycloak.sh stop     stop the Keycloak this script started
 #   stack/keycloak.sh status   exit 0 if running and ready
-#   stack/keycloak.sh wait     wait until ready (180 s), else print the log tail and exit 1
+#   stack/keycloak.sh wait     wait until ready (300 s), else print the log tail and exit 1
 #   stack/keycloak.sh fetch    download (through backend/mvnw) and unpack the distribution
 #
 # Keycloak runs in dev mode (H2 database under the dist's data/h2) with the realm
@@ -24,7 +24,7 @@ KC_MGMT_PORT=9180
 KC_URL="http://$KC_HOST:$KC_PORT"
 REALM=grandjour
 READY_URL="$KC_URL/realms/$REALM/.well-known/openid-configuration"
-WAIT_TIMEOUT="${KEYCLOAK_WAIT_TIMEOUT:-180}"
+WAIT_TIMEOUT="${KEYCLOAK_WAIT_TIMEOUT:-300}"   # a first start on a busy 2-core machine can take 3 min
 
 REALM_JSON="$ROOT/stack/keycloak/$REALM-realm.json"
 KC_HOME="$RUN/keycloak-$KC_VERSION"

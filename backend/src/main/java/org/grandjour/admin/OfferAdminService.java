@@ -33,6 +33,9 @@ public class OfferAdminService {
      */
     @Transactional
     public OfferView changeCapacity(String actor, long offerId, int capacity) {
+        // Capacity changes of one offer queue on its row first, so that the second sees the slices the first
+        // added (claims only take the row's KEY SHARE, through the ticket's foreign key, which this does not block).
+        em.createNativeQuery("select id from offer where id = ?1 for no key update").setParameter(1, offerId).getResultList();
         List<OfferQuota.SliceRow> slices = quota.lockAll(offerId); // in slice order, as any claim that waits
         Offer offer = em.find(Offer.class, offerId); // read once locked: a concurrent change has committed
         if (offer == null) {

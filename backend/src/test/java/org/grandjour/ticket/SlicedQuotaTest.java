@@ -176,4 +176,29 @@ class SlicedQuotaTest {
         assertThat(sql.number("select min(remaining) from offer_quota where offer_id = ?", offer.id)).isNotNegative();
         assertThat(booked(offer) + remaining(offer)).isEqualTo(300);
     }
+
+    @Test
+    void capacityChangesRacingEachOtherAndClaimsKeepTheQuotaExact() throws Exception {
+        Offer offer = offer(40); // one slice: the first change to grow it adds seven
+        String run = TestData.unique("caps");
+        int[] capacities = {200, 300, 120, 500, 80, 260, 400, 150};
+        List<Integer> results = Race.run(40, i -> i % 5 == 0
+                ? changeCapacityOrStatus(offer, capacities[i / 5])
+                : Claims.claim(LocalTokens.resident(run + "-" + i, "62300"), offer.id, 1 + i % 4).statusCode());
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isIn(201, 409, 200, 300, 120, 500, 80, 260, 400, 150));
+        long capacity = sql.number("select capacity from offer where id = ?", offer.id);
+        assertThat(sql.number("select count(*) from offer_quota where offer_id = ?", offer.id)).isEqualTo(8);
+        assertThat(sql.number("select min(remaining) from offer_quota where offer_id = ?", offer.id)).isNotNegative();
+        assertThat(booked(offer) + remaining(offer)).isEqualTo(capacity);
+    }
+
+    /** The new capacity, or 409 when it was below what was booked by then. */
+    int changeCapacityOrStatus(Offer offer, int capacity) {
+        try {
+            return admin.changeCapacity("test", offer.id, capacity).capacity();
+        } catch (ProblemException e) {
+            return 409;
+        }
+    }
 }

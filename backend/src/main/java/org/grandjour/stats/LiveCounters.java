@@ -19,7 +19,7 @@ import org.grandjour.ticket.TicketEvent;
 @ApplicationScoped
 public class LiveCounters {
     /** Rows per figure: enough for concurrent writers of one offer to seldom meet on one row. */
-    static final int SHARDS = 8;
+    private static final int SHARDS = 8;
     private static final String OFFER_COUNTER = """
             insert into offer_counter as c (offer_id, shard, booked_tickets, booked_persons, cancelled_persons, admitted_persons)
             values (?1, ?2, ?3, ?4, ?5, ?6)
@@ -78,7 +78,7 @@ public class LiveCounters {
         notifier.changed(NotificationChannel.message(editionId));
     }
 
-    static Instant quarterOfHour(Instant at) {
+    private static Instant quarterOfHour(Instant at) {
         return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), 900) * 900);
     }
 

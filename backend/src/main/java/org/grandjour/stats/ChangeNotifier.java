@@ -15,23 +15,18 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.grandjour.common.DedicatedConnections;
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Tells every backend instance (through PostgreSQL NOTIFY) which editions changed, coalesced: request
- * transactions only note the edition once they have committed, and one background sender sends at
+ * Tells every backend instance (through the {@link NotificationChannel}) which editions changed, coalesced:
+ * request transactions only note the edition once they have committed, and one background sender sends at
  * most one NOTIFY per changed edition per interval, in one transaction, on its own connection. A NOTIFY
  * inside every claim took a database-wide lock at each commit and halved claim throughput.
  */
 @ApplicationScoped
 public class ChangeNotifier {
-    private static final Logger LOG = Logger.getLogger(ChangeNotifier.class);
-    /** "*": a change that may concern any edition; it stands for every other pending one. */
-    static final String ANY = "*";
     private static final Object TX_KEY = new Object();
 
     @Inject
@@ -39,18 +34,15 @@ public class ChangeNotifier {
     @ConfigProperty(name = "grandjour.stats.notify-interval", defaultValue = "100ms")
     Duration interval;
     @Inject
-    DedicatedConnections connections;
+    NotificationChannel channel;
 
     private final Set<String> pending = new LinkedHashSet<>();
     private volatile boolean running;
     private Thread thread;
-    private Connection connection;
 
     void start(@Observes StartupEvent event) {
         running = true;
-        thread = new Thread(this::send, "stats-change-notifier");
-        thread.setDaemon(true);
-        thread.start();
+        thread = channel.reconnecting("stats-change-notifier", () -> running, this::send);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -101,9 +93,11 @@ public class ChangeNotifier {
         }
     }
 
-    /** The sender: the first change after a quiet spell goes at once, then at most one batch per interval. */
-    private void send() {
-        long backoff = 250;
+    /**
+     * The sender: the first change after a quiet spell goes at once, then at most one batch per interval.
+     * Returns once stopping with nothing left to send.
+     */
+    private void send(Connection connection) throws SQLException {
         while (true) {
             Set<String> batch;
             synchronized (pending) {
@@ -112,54 +106,22 @@ public class ChangeNotifier {
                         pending.wait();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        return;
+                        running = false;
                     }
                 }
                 if (pending.isEmpty()) {
-                    break; // stopping, nothing left to send
+                    return;
                 }
-                batch = pending.contains(ANY) ? Set.of(ANY) : new LinkedHashSet<>(pending);
+                batch = pending.contains(NotificationChannel.ANY) ? Set.of(NotificationChannel.ANY) : new LinkedHashSet<>(pending);
                 pending.clear();
             }
             try {
-                notifyAll(batch);
-                backoff = 250;
-                sleep(interval.toMillis());
+                NotificationChannel.send(connection, batch);
             } catch (SQLException e) {
-                close();
                 pending(batch); // sent again once the database is back: a change is never lost
-                if (!running) {
-                    break;
-                }
-                LOG.warnf("Change notifier lost its database connection (%s); retrying in %d ms", e.getMessage(), backoff);
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, 5000);
+                throw e;
             }
-        }
-        close();
-    }
-
-    private void notifyAll(Set<String> editions) throws SQLException {
-        if (connection == null) {
-            connection = connections.open();
-            connection.setAutoCommit(true);
-        }
-        // one statement, one transaction: one commit-time lock for the whole batch
-        try (var s = connection.prepareStatement("select 1 from unnest(?::text[]) e cross join lateral pg_notify(?, e)")) {
-            s.setArray(1, connection.createArrayOf("text", editions.toArray()));
-            s.setString(2, LiveCounters.CHANNEL);
-            s.execute();
-        }
-    }
-
-    private void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // already gone
-            }
-            connection = null;
+            sleep(interval.toMillis());
         }
     }
 

@@ -58,7 +58,7 @@ public class StatsResource {
     @Path("/stats/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Blocking // the first check reads the database; the stream itself runs on its own scheduler
+    @Blocking // finding the edition reads the database; the stream itself runs on its own scheduler
     @org.jboss.resteasy.reactive.ResponseHeader(name = "X-Accel-Buffering", value = "no") // proxies must not hold events back
     @Operation(operationId = "streamEditionStats", summary = "Server-Sent Events: the figures now, then within a second of each change")
     @APIResponse(responseCode = "200", description = "An event stream of EditionStats", content = @Content(mediaType = "text/event-stream",
@@ -69,9 +69,7 @@ public class StatsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Multi<EditionStats> stream(@PathParam("editionId") long editionId,
                                       @QueryParam("territory") String territory, @QueryParam("day") String day) {
-        StatsService.Filter f = filter(territory, day);
-        stats.stats(editionId, f); // unknown edition: a 404 now, not an empty stream
-        return stream.stream(editionId, f);
+        return stream.stream(editionId, filter(territory, day));
     }
 
     @GET

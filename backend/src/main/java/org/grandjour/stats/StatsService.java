@@ -4,16 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.grandjour.common.Localized;
@@ -35,6 +39,17 @@ public class StatsService {
         static final Filter NONE = new Filter(null, null);
     }
 
+    /** One offer with its counters summed over their shards. */
+    record OfferRow(long offerId, long attractionId, String slug, Localized name, String territory, Localized territoryName,
+                    LocalDate day, long offered, long booked, long tickets, long cancelled, long admitted) {
+
+        EditionStats.AttractionFigures figures(LocalDate today) {
+            long noShows = day.isBefore(today) ? Math.max(0, booked - admitted) : 0;
+            return new EditionStats.AttractionFigures(attractionId, offerId, slug, name, territory, day,
+                    Figures.of(offered, booked, tickets, cancelled, admitted, noShows));
+        }
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public EditionStats stats(long editionId) {
         return stats(editionId, Filter.NONE);
@@ -45,84 +60,115 @@ public class StatsService {
         Edition edition = editions.get(editionId);
         ZoneId zone = ZoneId.of(edition.timeZone);
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate first = filter.day() != null ? filter.day() : edition.firstDay;
+        LocalDate last = filter.day() != null ? filter.day() : edition.lastDay;
 
-        List<Object[]> rows = em.createNativeQuery("""
-                select o.id, o.attraction_id, a.slug, a.name_fr, a.name_en, t.code, o.day, o.capacity,
-                       coalesce(sum(c.booked_persons), 0), coalesce(sum(c.booked_tickets), 0),
-                       coalesce(sum(c.cancelled_persons), 0), coalesce(sum(c.admitted_persons), 0), t.name_fr, t.name_en
+        List<OfferRow> offers = offers(editionId, filter);
+        List<EditionStats.AttractionFigures> byAttraction = offers.stream().map(o -> o.figures(today)).toList();
+        Map<String, Localized> territoryNames = new LinkedHashMap<>();
+        offers.forEach(o -> territoryNames.putIfAbsent(o.territory(), o.territoryName()));
+        Set<Long> attractionIds = offers.stream().map(OfferRow::attractionId).collect(Collectors.toSet());
+
+        return new EditionStats(editionId, clock.instant(),
+                byAttraction.stream().map(EditionStats.AttractionFigures::figures).reduce(Figures.ZERO, Figures::plus),
+                sumBy(byAttraction, EditionStats.AttractionFigures::day).entrySet().stream()
+                        .map(e -> new EditionStats.DayFigures(e.getKey(), e.getValue())).toList(),
+                sumBy(byAttraction, EditionStats.AttractionFigures::territory).entrySet().stream()
+                        .map(e -> new EditionStats.TerritoryFigures(e.getKey(), territoryNames.get(e.getKey()), e.getValue())).toList(),
+                byAttraction,
+                arrivals(attractionIds, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), zone),
+                crossBorder(editionId, filter),
+                verdicts(attractionIds, first, last));
+    }
+
+    private static <K extends Comparable<? super K>> Map<K, Figures> sumBy(List<EditionStats.AttractionFigures> rows,
+                                                                   Function<EditionStats.AttractionFigures, K> key) {
+        return rows.stream().collect(Collectors.groupingBy(key, TreeMap::new,
+                Collectors.reducing(Figures.ZERO, EditionStats.AttractionFigures::figures, Figures::plus)));
+    }
+
+    List<OfferRow> offers(long editionId, Filter filter) {
+        return rows("""
+                select o.id as offer_id, o.attraction_id, a.slug, a.name_fr, a.name_en, t.code as territory,
+                       t.name_fr as territory_fr, t.name_en as territory_en, o.day, o.capacity,
+                       coalesce(sum(c.booked_persons), 0) as booked, coalesce(sum(c.booked_tickets), 0) as tickets,
+                       coalesce(sum(c.cancelled_persons), 0) as cancelled, coalesce(sum(c.admitted_persons), 0) as admitted
                 from offer o
                 join attraction a on a.id = o.attraction_id
                 join territory t on t.id = a.territory_id
                 left join offer_counter c on c.offer_id = o.id
                 where o.edition_id = ?1 and (cast(?2 as text) is null or t.code = ?2) and (cast(?3 as date) is null or o.day = ?3)
                 group by o.id, a.id, t.id
-                order by o.day, a.name_fr""")
-                .setParameter(1, editionId).setParameter(2, filter.territory()).setParameter(3, filter.day()).getResultList();
-
-        List<EditionStats.AttractionFigures> byAttraction = new ArrayList<>();
-        Map<String, Localized> territoryNames = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            LocalDate day = SqlValues.date(r[6]);
-            long booked = SqlValues.number(r[8]);
-            long admitted = SqlValues.number(r[11]);
-            long noShows = day.isBefore(today) ? Math.max(0, booked - admitted) : 0;
-            byAttraction.add(new EditionStats.AttractionFigures(SqlValues.number(r[1]), SqlValues.number(r[0]), (String) r[2],
-                    new Localized((String) r[3], (String) r[4]), (String) r[5], day,
-                    Figures.of(SqlValues.number(r[7]), booked, SqlValues.number(r[9]), SqlValues.number(r[10]), admitted, noShows)));
-            territoryNames.putIfAbsent((String) r[5], new Localized((String) r[12], (String) r[13]));
-        }
-        Figures overall = byAttraction.stream().map(EditionStats.AttractionFigures::figures).reduce(Figures.ZERO, Figures::plus);
-        List<EditionStats.DayFigures> byDay = byAttraction.stream()
-                .collect(Collectors.groupingBy(EditionStats.AttractionFigures::day, java.util.TreeMap::new,
-                        Collectors.reducing(Figures.ZERO, EditionStats.AttractionFigures::figures, Figures::plus)))
-                .entrySet().stream().map(e -> new EditionStats.DayFigures(e.getKey(), e.getValue())).toList();
-        List<EditionStats.TerritoryFigures> byTerritory = byAttraction.stream()
-                .collect(Collectors.groupingBy(EditionStats.AttractionFigures::territory, java.util.TreeMap::new,
-                        Collectors.reducing(Figures.ZERO, EditionStats.AttractionFigures::figures, Figures::plus)))
-                .entrySet().stream().map(e -> new EditionStats.TerritoryFigures(e.getKey(), territoryNames.get(e.getKey()), e.getValue()))
+                order by o.day, a.name_fr""", editionId, filter.territory(), filter.day())
+                .map(r -> new OfferRow(number(r, "offer_id"), number(r, "attraction_id"), text(r, "slug"),
+                        new Localized(text(r, "name_fr"), text(r, "name_en")), text(r, "territory"),
+                        new Localized(text(r, "territory_fr"), text(r, "territory_en")), SqlValues.date(r.get("day")),
+                        number(r, "capacity"), number(r, "booked"), number(r, "tickets"), number(r, "cancelled"), number(r, "admitted")))
                 .toList();
+    }
 
-        Set<Long> attractionIds = byAttraction.stream().map(EditionStats.AttractionFigures::attractionId).collect(Collectors.toSet());
-        LocalDate first = filter.day() != null ? filter.day() : edition.firstDay;
-        LocalDate last = filter.day() != null ? filter.day() : edition.lastDay;
-        Instant from = first.atStartOfDay(zone).toInstant();
-        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
-        List<EditionStats.Arrivals> arrivals = attractionIds.isEmpty() ? List.of() : em.createNativeQuery("""
-                select attraction_id, slot_start, sum(persons) from arrival_counter
+    /** Persons admitted per attraction and quarter of an hour, between two instants. */
+    List<EditionStats.Arrivals> arrivals(Collection<Long> attractionIds, Instant from, Instant to, ZoneId zone) {
+        if (attractionIds.isEmpty()) {
+            return List.of();
+        }
+        return rows("""
+                select attraction_id, slot_start, sum(persons) as persons from arrival_counter
                 where attraction_id in (?1) and slot_start >= ?2 and slot_start < ?3
-                group by attraction_id, slot_start order by slot_start, attraction_id""")
-                .setParameter(1, attractionIds).setParameter(2, from).setParameter(3, to).getResultList().stream()
-                .map(o -> {
-                    Object[] r = (Object[]) o;
-                    Instant slot = SqlValues.instant(r[1]);
-                    return new EditionStats.Arrivals(SqlValues.number(r[0]), slot.atZone(zone).toLocalDate(), slot, SqlValues.number(r[2]));
+                group by attraction_id, slot_start order by slot_start, attraction_id""", attractionIds, from, to)
+                .map(r -> {
+                    Instant slot = SqlValues.instant(r.get("slot_start"));
+                    return new EditionStats.Arrivals(number(r, "attraction_id"), slot.atZone(zone).toLocalDate(), slot, number(r, "persons"));
                 }).toList();
+    }
 
-        List<EditionStats.CrossBorder> crossBorder = em.createNativeQuery("""
-                select rt.code, at.code, sum(oc.booked_persons), sum(oc.admitted_persons)
+    /** Persons booked and admitted by residents' territory against the attraction's. */
+    List<EditionStats.CrossBorder> crossBorder(long editionId, Filter filter) {
+        return rows("""
+                select rt.code as resident_territory, at.code as attraction_territory,
+                       sum(oc.booked_persons) as booked, sum(oc.admitted_persons) as admitted
                 from offer_origin_counter oc
                 join offer o on o.id = oc.offer_id
                 join territory rt on rt.id = oc.territory_id
                 join attraction a on a.id = o.attraction_id
                 join territory at on at.id = a.territory_id
                 where o.edition_id = ?1 and (cast(?2 as text) is null or at.code = ?2) and (cast(?3 as date) is null or o.day = ?3)
-                group by rt.code, at.code order by rt.code, at.code""")
-                .setParameter(1, editionId).setParameter(2, filter.territory()).setParameter(3, filter.day()).getResultList().stream()
-                .map(o -> {
-                    Object[] r = (Object[]) o;
-                    return new EditionStats.CrossBorder((String) r[0], (String) r[1], SqlValues.number(r[2]), SqlValues.number(r[3]));
-                }).toList();
+                group by rt.code, at.code order by rt.code, at.code""", editionId, filter.territory(), filter.day())
+                .map(r -> new EditionStats.CrossBorder(text(r, "resident_territory"), text(r, "attraction_territory"),
+                        number(r, "booked"), number(r, "admitted")))
+                .toList();
+    }
 
-        List<EditionStats.VerdictCount> verdicts = attractionIds.isEmpty() ? List.of() : em.createNativeQuery("""
-                select attraction_id, verdict, sum(scans), sum(conflicts) from verdict_counter
+    /** Scans per attraction and verdict over a span of days. */
+    List<EditionStats.VerdictCount> verdicts(Collection<Long> attractionIds, LocalDate first, LocalDate last) {
+        if (attractionIds.isEmpty()) {
+            return List.of();
+        }
+        return rows("""
+                select attraction_id, verdict, sum(scans) as scans, sum(conflicts) as conflicts from verdict_counter
                 where attraction_id in (?1) and day between ?2 and ?3
-                group by attraction_id, verdict order by attraction_id, verdict""")
-                .setParameter(1, attractionIds).setParameter(2, first).setParameter(3, last).getResultList().stream()
-                .map(o -> {
-                    Object[] r = (Object[]) o;
-                    return new EditionStats.VerdictCount(SqlValues.number(r[0]), (String) r[1], SqlValues.number(r[2]), SqlValues.number(r[3]));
-                }).toList();
+                group by attraction_id, verdict order by attraction_id, verdict""", attractionIds, first, last)
+                .map(r -> new EditionStats.VerdictCount(number(r, "attraction_id"), text(r, "verdict"), number(r, "scans"),
+                        number(r, "conflicts")))
+                .toList();
+    }
 
-        return new EditionStats(editionId, clock.instant(), overall, byDay, byTerritory, byAttraction, arrivals, crossBorder, verdicts);
+    /** The rows of a native query, their columns read by name. */
+    private Stream<Tuple> rows(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql, Tuple.class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream();
+    }
+
+    private static long number(Tuple row, String column) {
+        return SqlValues.number(row.get(column));
+    }
+
+    private static String text(Tuple row, String column) {
+        return (String) row.get(column);
     }
 }

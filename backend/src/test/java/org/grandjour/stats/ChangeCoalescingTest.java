@@ -60,7 +60,7 @@ class ChangeCoalescingTest {
     @BeforeEach
     void listen() throws Exception {
         Connection c = DriverManager.getConnection(url, "postgres", "");
-        c.createStatement().execute("LISTEN " + LiveCounters.CHANNEL);
+        c.createStatement().execute("LISTEN " + NotificationChannel.NAME);
         listening = true;
         listener = new Thread(() -> {
             try (c) {

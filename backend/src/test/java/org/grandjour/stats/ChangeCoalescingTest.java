@@ -109,8 +109,27 @@ class ChangeCoalescingTest {
         assertThat(ours).isNotEmpty();
         // at most one per interval (100 ms) while the claims ran, plus the trailing one
         assertThat(ours.size()).as("notifications for 200 claims in %d ms", elapsedMillis)
-                .isLessThan(50).isLessThanOrEqualTo((int) (elapsedMillis / 100) + 3);
+                .isLessThanOrEqualTo((int) (elapsedMillis / 100) + 3);
         assertThat(ours.get(ours.size() - 1).ticketsSeen()).as("figures read at the last notification").isEqualTo(200);
+    }
+
+    /** Thousands of committed changes, as fast as one thread makes them: the notifications follow the clock, not the changes. */
+    @Test
+    void manyChangesInABurstGiveAtMostOneNotificationPerInterval() throws Exception {
+        String burst = TestData.unique("burst");
+        long started = System.nanoTime();
+        for (int i = 0; i < 5000; i++) {
+            QuarkusTransaction.requiringNew().run(() -> notifier.changed(burst));
+        }
+        long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (received.stream().noneMatch(r -> r.edition().equals(burst)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(1000); // the trailing notification is due within the interval
+        long ours = received.stream().filter(r -> r.edition().equals(burst)).count();
+        assertThat(ours).as("notifications for 5000 changes in %d ms", elapsedMillis)
+                .isBetween(1L, Math.min(4999L, elapsedMillis / 100 + 3));
     }
 
     @Test
@@ -129,7 +148,8 @@ class ChangeCoalescingTest {
             Thread.sleep(20);
         }
         Received arrived = received.stream().filter(r -> r.edition().equals(committed)).findFirst().orElseThrow();
-        assertThat(Duration.ofNanos(arrived.nanos() - before)).isLessThan(Duration.ofSeconds(1));
+        // within the interval on a quiet machine (MultiInstanceIT prints it); a loaded one may take longer
+        assertThat(Duration.ofNanos(arrived.nanos() - before)).isLessThan(Duration.ofSeconds(5));
         Thread.sleep(300);
         assertThat(received).noneMatch(r -> r.edition().equals(rolledBack));
     }

@@ -7,14 +7,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grandjour.common.Caller;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/me")
 @Tag(name = "Me")
@@ -22,9 +21,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Authenticated
 public class MeResource {
     @Inject
-    SecurityIdentity identity;
-    @Inject
-    JsonWebToken jwt;
+    Caller caller;
     @Inject
     ResidentService residents;
 
@@ -35,6 +32,6 @@ public class MeResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public MeView me(@Parameter(description = "Decide eligibility for this edition (default: the current one)")
                      @QueryParam("editionId") Long editionId) {
-        return residents.me(Resident.from(identity, jwt), editionId);
+        return residents.me(caller.resident(), editionId);
     }
 }

@@ -21,13 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grandjour.common.Caller;
 import org.grandjour.common.QueryParams;
 import org.grandjour.staff.StaffService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/attractions/{attractionId}/door-list")
 @Tag(name = "Scanning")
@@ -39,7 +38,7 @@ public class DoorListResource {
     @Inject
     StaffService staff;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
     @Inject
     ObjectMapper json;
 
@@ -56,7 +55,7 @@ public class DoorListResource {
                              @QueryParam("day") String day,
                              @HeaderParam("If-None-Match") String ifNoneMatch) throws JsonProcessingException {
         LocalDate parsed = QueryParams.requiredDay("day", day);
-        staff.assertMayScan(identity, attractionId);
+        staff.assertMayScan(caller, attractionId);
         DoorList list = doorLists.doorList(attractionId, parsed);
         // the ETag covers the content, not the generation time, so an unchanged list is not sent again
         String tag = Integer.toHexString(json.writeValueAsString(new DoorList(list.attractionId(), list.day(), list.timeZone(), null,

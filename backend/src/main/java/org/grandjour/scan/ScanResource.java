@@ -13,9 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grandjour.common.Caller;
 import org.grandjour.staff.StaffService;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/scans")
 @Tag(name = "Scanning")
@@ -28,7 +27,7 @@ public class ScanResource {
     @Inject
     StaffService staff;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @POST
     @Operation(operationId = "scanTicket", summary = "Check a scanned code and admit the party: a bad ticket is a verdict, not an error")
@@ -38,8 +37,8 @@ public class ScanResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ScanResult scan(@NotNull(message = "a JSON scan is required") @Valid ScanRequest request) {
-        staff.assertMayScan(identity, request.attractionId());
-        return scans.scan(identity.getPrincipal().getName(), request, false);
+        staff.assertMayScan(caller, request.attractionId());
+        return scans.scan(caller.username(), request, false);
     }
 
     @POST
@@ -51,7 +50,7 @@ public class ScanResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ScanBatchResult batch(@NotNull(message = "a JSON body {scans: [...]} is required") @Valid ScanBatch batch) {
-        batch.scans().stream().map(ScanRequest::attractionId).distinct().forEach(id -> staff.assertMayScan(identity, id));
-        return new ScanBatchResult(scans.batch(identity.getPrincipal().getName(), batch.scans()));
+        batch.scans().stream().map(ScanRequest::attractionId).distinct().forEach(id -> staff.assertMayScan(caller, id));
+        return new ScanBatchResult(scans.batch(caller.username(), batch.scans()));
     }
 }

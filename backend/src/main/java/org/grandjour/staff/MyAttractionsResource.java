@@ -13,8 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grandjour.attraction.AttractionView;
-
-import io.quarkus.security.identity.SecurityIdentity;
+import org.grandjour.common.Caller;
 
 @Path("/api/me/attractions")
 @Tag(name = "Scanning")
@@ -24,7 +23,7 @@ public class MyAttractionsResource {
     @Inject
     StaffService staff;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @GET
     @Operation(operationId = "listMyAttractions", summary = "The attractions the caller scans tickets for")
@@ -32,6 +31,6 @@ public class MyAttractionsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<AttractionView> mine() {
-        return staff.attractionsOf(identity);
+        return staff.attractionsOf(caller);
     }
 }

@@ -22,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.security.identity.SecurityIdentity;
+import org.grandjour.common.Caller;
 
 @Path("/api/admin/staff")
 @Tag(name = "Administration")
@@ -34,7 +33,7 @@ public class StaffAdminResource {
     @Inject
     StaffAdminService staff;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @GET
     @Operation(operationId = "listStaff", summary = "Door-staff accounts and their attractions")
@@ -53,7 +52,7 @@ public class StaffAdminResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public StaffView assign(@PathParam("username") String username, @NotNull @Valid Assignments assignments) {
-        return staff.assign(identity.getPrincipal().getName(), username, assignments.attractionIds());
+        return staff.assign(caller.username(), username, assignments.attractionIds());
     }
 
     @POST
@@ -67,7 +66,7 @@ public class StaffAdminResource {
     @APIResponse(responseCode = "502", description = "Keycloak refused", content = @Content(mediaType = "application/problem+json",
             schema = @Schema(implementation = org.grandjour.common.Problem.class)))
     public Response create(@NotNull @Valid StaffAccountInput input) {
-        StaffView created = staff.createAccount(identity.getPrincipal().getName(), input);
+        StaffView created = staff.createAccount(caller.username(), input);
         return Response.created(URI.create("/api/admin/staff/" + created.username() + "/attractions")).entity(created).build();
     }
 }

@@ -8,14 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.grandjour.resident.Resident;
+import org.grandjour.common.Caller;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/me/tickets")
 @Tag(name = "Tickets")
@@ -25,15 +23,13 @@ public class MyTicketsResource {
     @Inject
     TicketService tickets;
     @Inject
-    SecurityIdentity identity;
-    @Inject
-    JsonWebToken jwt;
+    Caller caller;
 
     @GET
     @Operation(operationId = "listMyTickets", summary = "The caller's tickets, live and cancelled, newest first")
     @APIResponse(responseCode = "200", description = "The tickets")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<TicketView> mine() {
-        return tickets.mine(Resident.from(identity, jwt));
+        return tickets.mine(caller.resident());
     }
 }

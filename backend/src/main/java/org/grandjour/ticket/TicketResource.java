@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grandjour.common.Attachments;
+import org.grandjour.common.Caller;
 import org.grandjour.resident.Resident;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 
 @Path("/api/tickets")
@@ -41,14 +40,12 @@ public class TicketResource {
     @Inject
     TicketService tickets;
     @Inject
-    SecurityIdentity identity;
-    @Inject
-    JsonWebToken jwt;
+    Caller caller;
     @Inject
     Clock clock;
 
     private Resident caller() {
-        return Resident.from(identity, jwt);
+        return caller.resident();
     }
 
     @POST

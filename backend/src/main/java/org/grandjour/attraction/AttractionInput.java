@@ -1,4 +1,4 @@
-package org.grandjour.admin;
+package org.grandjour.attraction;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.grandjour.attraction.Category;
 
 @Schema(description = "An attraction as organisers set it up")
 public record AttractionInput(

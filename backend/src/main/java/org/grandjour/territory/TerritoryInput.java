@@ -1,4 +1,4 @@
-package org.grandjour.admin;
+package org.grandjour.territory;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

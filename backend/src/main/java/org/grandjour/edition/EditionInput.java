@@ -1,4 +1,4 @@
-package org.grandjour.admin;
+package org.grandjour.edition;
 
 import java.time.Instant;
 import java.time.LocalDate;

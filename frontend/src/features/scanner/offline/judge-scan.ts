@@ -52,7 +52,7 @@ export async function judgeScan({ db, send, request, today, tryOnline }: Input):
     persons: request.persons,
   });
   const { ticketId, partySize } = result;
-  if (result.verdict !== 'ADMITTED' || ticketId === undefined || partySize === undefined) {
+  if (result.verdict !== 'ADMITTED' || ticketId == null || partySize == null) {
     // Refusals are not queued: sent later, the server could admit a party the door turned away.
     return { offline: true, request, result, queued: false };
   }
@@ -65,7 +65,7 @@ export async function judgeScan({ db, send, request, today, tryOnline }: Input):
       ticketId,
       partySize,
       personsAfter: result.personsAdmittedBefore + result.personsAdmittedNow,
-      holderFirstName: result.holderFirstName,
+      holderFirstName: result.holderFirstName ?? undefined,
       at: request.scannedAt,
       by: request.deviceId,
     },

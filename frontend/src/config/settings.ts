@@ -8,8 +8,8 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 export const INTL_LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 // --- Door scanner
-/** Ticket days are calendar days of this time zone (the editions' zone). */
-export const TICKET_TIME_ZONE = 'Europe/Paris';
+/** Per attraction (suffix `.<id>`): the time zone of its ticket days, as its last door list said. */
+export const SCANNER_TIME_ZONE_STORAGE_KEY = 'grandjour.scanner.timeZone';
 /** How often the door list (tickets, admissions, keys) is refreshed while online. */
 export const DOOR_LIST_REFRESH_MS = 60_000;
 /** How often scans made offline are sent again while some wait (besides the browser's `online` event). */

@@ -37,6 +37,7 @@ export function offer(overrides: Partial<Offer> & { id: number }): Offer {
   return {
     editionId: 1,
     day: '2026-03-28',
+    timeZone: 'Europe/Paris',
     capacity: 20,
     remaining: 7,
     attraction: {

@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router';
 import { AuthContext, type Auth } from '@/lib/auth';
 import { i18n } from '@/lib/i18n';
 
@@ -20,10 +20,21 @@ export function fakeAuth(overrides: Partial<Auth> = {}): Auth {
   };
 }
 
-type Options = Omit<RenderOptions, 'wrapper'> & { route?: string; auth?: Auth };
+type Options = Omit<RenderOptions, 'wrapper'> & {
+  route?: string;
+  auth?: Auth;
+  /** A data router (createMemoryRouter), like the app's createBrowserRouter; the default is a plain MemoryRouter. */
+  dataRouter?: boolean;
+};
+
+/** In a data router, `ui` is the element of the route `route` points at. */
+function DataRouter({ route, children }: { route: string; children: ReactNode }) {
+  const [router] = useState(() => createMemoryRouter([{ path: new URL(route, 'http://x').pathname, element: children }], { initialEntries: [route] }));
+  return <RouterProvider router={router} />;
+}
 
 /** Renders with the app's providers, but a memory router, a fresh query client and a fake auth. */
-export function renderWithProviders(ui: ReactElement, { route = '/', auth = fakeAuth(), ...options }: Options = {}) {
+export function renderWithProviders(ui: ReactElement, { route = '/', auth = fakeAuth(), dataRouter = false, ...options }: Options = {}) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, gcTime: Infinity } },
   });
@@ -32,7 +43,11 @@ export function renderWithProviders(ui: ReactElement, { route = '/', auth = fake
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
           <AuthContext.Provider value={auth}>
-            <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+            {dataRouter ? (
+              <DataRouter route={route}>{children}</DataRouter>
+            ) : (
+              <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+            )}
           </AuthContext.Provider>
         </QueryClientProvider>
       </I18nextProvider>

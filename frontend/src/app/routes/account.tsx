@@ -4,7 +4,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 import { AccountDetails } from '@/features/account/components/account-details';
-import { useCurrentEdition } from '@/features/editions/api/get-editions';
+import { useCurrentEdition } from '@/lib/api/get-editions';
 import { useAuth } from '@/lib/auth';
 
 export function AccountRoute() {

@@ -3,7 +3,7 @@ import { RequireLogin } from '@/components/layout/require-login';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
-import { useEditions } from '@/features/editions/api/get-editions';
+import { useEditions } from '@/lib/api/get-editions';
 import { useAuth } from '@/lib/auth';
 
 /** The editions, for the dashboard's picker (the editions feature knows them; this route composes). */

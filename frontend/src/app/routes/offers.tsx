@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/account/api/get-me';
-import { useCurrentEdition } from '@/features/editions/api/get-editions';
+import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
 import { ClaimOffer } from '@/features/tickets/components/claim-offer';

@@ -668,6 +668,8 @@ export interface components {
             personsAdmitted: number;
             tickets: components["schemas"]["DoorTicket"][];
             keys: components["schemas"]["TicketKeyView"][];
+            /** @description The edition's time zone (IANA), in which the day is a calendar day */
+            timeZone: string;
         };
         /** @description One ticket expected at the door */
         DoorTicket: {
@@ -681,7 +683,7 @@ export interface components {
             personsAdmitted: number;
             status: components["schemas"]["TicketStatus"];
             /** @description Holder's first name */
-            holderFirstName?: string;
+            holderFirstName?: string | null;
         };
         /** @description An edition as organisers set it up */
         EditionInput: {
@@ -812,20 +814,20 @@ export interface components {
         MeView: {
             username: string;
             /** @description Full name from the account, when known */
-            name?: string;
+            name?: string | null;
             /** @description Roles: resident, staff, organiser */
             roles: string[];
             /** @description Postcode of the user's address, as registered */
-            postcode?: string;
+            postcode?: string | null;
             /** @description The territory the postcode belongs to, if any */
-            territory?: components["schemas"]["TerritoryView"];
+            territory?: components["schemas"]["TerritoryView"] | null;
             /** @description Whether the postcode lies in a territory taking part in the edition */
             eligible: boolean;
             /**
              * Format: int64
              * @description The edition eligibility was decided for; null when there is none
              */
-            editionId?: number;
+            editionId?: number | null;
         };
         /** @description A new offer: an attraction's free entries on one day of the edition */
         OfferInput: {
@@ -853,6 +855,8 @@ export interface components {
              */
             remaining: number;
             attraction: components["schemas"]["AttractionView"];
+            /** @description The edition's time zone (IANA): the offer's day and its times are in it */
+            timeZone: string;
         };
         /** @description Which territory a postcode belongs to */
         PostcodeMatch: {
@@ -933,12 +937,12 @@ export interface components {
              * Format: int64
              * @description The ticket, when the code could be read
              */
-            ticketId?: number;
+            ticketId?: number | null;
             /**
              * Format: int32
              * @description Persons in the party
              */
-            partySize?: number;
+            partySize?: number | null;
             /**
              * Format: int32
              * @description Persons admitted by this scan
@@ -953,25 +957,25 @@ export interface components {
              * Format: int32
              * @description Persons of the party still to come
              */
-            personsRemaining?: number;
+            personsRemaining?: number | null;
             /** @description Holder's first name, to match the party */
-            holderFirstName?: string;
+            holderFirstName?: string | null;
             /**
              * Format: int64
              * @description The ticket's offer
              */
-            offerId?: number;
+            offerId?: number | null;
             /**
              * Format: int64
              * @description The ticket's attraction
              */
-            attractionId?: number;
+            attractionId?: number | null;
             /** @description The ticket's day */
-            day?: components["schemas"]["LocalDate"];
+            day?: components["schemas"]["LocalDate"] | null;
             /** @description For ALREADY_USED: when the party was first admitted */
-            firstAdmittedAt?: components["schemas"]["Instant"];
+            firstAdmittedAt?: components["schemas"]["Instant"] | null;
             /** @description For ALREADY_USED: by which device */
-            firstAdmittedBy?: string;
+            firstAdmittedBy?: string | null;
             /** @description An offline admission the server refused: the party may have entered twice */
             conflict: boolean;
             /** @description A plain-words reason, in English, for logs and organisers */
@@ -1063,9 +1067,9 @@ export interface components {
             personsAdmitted: number;
             createdAt: components["schemas"]["Instant"];
             /** @description When the ticket was cancelled */
-            cancelledAt?: components["schemas"]["Instant"];
+            cancelledAt?: components["schemas"]["Instant"] | null;
             /** @description Holder's name as on the account */
-            holderName?: string;
+            holderName?: string | null;
             /** @description Whether the holder may still cancel it */
             cancellable: boolean;
             /** @description The signed QR payload GJ1.<kid>.<claims>.<signature> */

@@ -35,7 +35,7 @@ export function AttractionCheckboxes({ legend, attractions, selected, onChange, 
         </label>
       ))}
       {error && (
-        <p id={`${id}-error`} className="admin-field__error" lang="en">
+        <p id={`${id}-error`} className="field__error" lang="en">
           {error}
         </p>
       )}

@@ -5,10 +5,11 @@ import { pickLocalized } from '@/lib/i18n/format';
 import { useCreateAttraction } from '../api/create-attraction';
 import { useUpdateAttraction } from '../api/update-attraction';
 import { ATTRACTION_CATEGORIES, EMPTY_ATTRACTION, toAttractionInput } from '../utils/attraction-input';
-import { toFormProblem, type FormProblem } from '../utils/form-problem';
-import { FormAlert } from './form-alert';
-import { SelectField } from './select-field';
-import { TextField } from './text-field';
+import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
+import { FormActions } from '@/components/ui/form/form-actions';
+import { FormAlert } from '@/components/ui/form/form-alert';
+import { SelectField } from '@/components/ui/form/select-field';
+import { TextField } from '@/components/ui/form/text-field';
 
 type Props = {
   /** The attraction to change; none to create one. */
@@ -93,14 +94,7 @@ export function AttractionForm({ attraction, territories, onDone, onCancel }: Pr
           {t('admin.attractions.fields.active')}
         </label>
       </div>
-      <div className="admin-form__actions">
-        <button type="submit" className="button" aria-disabled={pending || undefined}>
-          {pending ? t('admin.saving') : t('admin.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormAlert } from '@/components/ui/form/form-alert';
+import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import type { Attraction } from '@/lib/api/types';
@@ -7,12 +9,10 @@ import { pickLocalized } from '@/lib/i18n/format';
 import { useAdminAttractions } from '../api/get-admin-attractions';
 import { useTerritories } from '../api/get-territories';
 import { useUpdateAttraction } from '../api/update-attraction';
+import { useEditing } from '../hooks/use-editing';
 import { toAttractionInput } from '../utils/attraction-input';
-import { toFormProblem, type FormProblem } from '../utils/form-problem';
+import { AdminTable, RowButton } from './admin-table';
 import { AttractionForm } from './attraction-form';
-import { FormAlert } from './form-alert';
-
-type Editing = { attraction?: Attraction } | null;
 
 /** Attractions, inactive ones included: list, create, edit, switch on/off. */
 export function AttractionsPanel() {
@@ -20,27 +20,25 @@ export function AttractionsPanel() {
   const attractions = useAdminAttractions();
   const territories = useTerritories();
   const toggle = useUpdateAttraction();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { editing, saved, start, cancel, done, say } = useEditing<{ attraction?: Attraction }>();
   const [toggleProblem, setToggleProblem] = useState<FormProblem | null>(null);
 
   if (attractions.isPending || territories.isPending) return <Loading />;
   if (attractions.isError) return <ErrorState error={attractions.error} onRetry={() => void attractions.refetch()} />;
   if (territories.isError) return <ErrorState error={territories.error} onRetry={() => void territories.refetch()} />;
 
-  const start = (next: Editing) => {
-    setSaved(null);
+  const open = (next: { attraction?: Attraction }) => {
     setToggleProblem(null);
-    setEditing(next);
+    start(next);
   };
   const name = (a: Attraction) => pickLocalized(a.name, i18n.language);
   const flip = (a: Attraction) => {
-    setSaved(null);
+    say(null);
     setToggleProblem(null);
     toggle.mutate(
       { id: a.id, input: { ...toAttractionInput(a), active: !a.active } },
       {
-        onSuccess: (x) => setSaved(t(x.active ? 'admin.attractions.activated' : 'admin.attractions.deactivated', { name: name(x) })),
+        onSuccess: (x) => say(t(x.active ? 'admin.attractions.activated' : 'admin.attractions.deactivated', { name: name(x) })),
         onError: (failure) => setToggleProblem(toFormProblem(failure)),
       },
     );
@@ -51,62 +49,46 @@ export function AttractionsPanel() {
       <h2>{t('admin.attractions.title')}</h2>
       <p role="status">{saved}</p>
       <FormAlert problem={toggleProblem} />
-      <div className="table-scroll">
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.attractions.fields.nameEn')}</th>
-              <th scope="col">{t('admin.attractions.fields.slug')}</th>
-              <th scope="col">{t('admin.attractions.fields.territory')}</th>
-              <th scope="col">{t('admin.attractions.fields.category')}</th>
-              <th scope="col">{t('admin.attractions.fields.town')}</th>
-              <th scope="col">{t('admin.attractions.state')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('admin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {attractions.data.map((a) => (
-              <tr key={a.id} data-slug={a.slug}>
-                <th scope="row">{name(a)}</th>
-                <td>{a.slug}</td>
-                <td>{pickLocalized(a.territory.name, i18n.language)}</td>
-                <td>{t(`category.${a.category}`)}</td>
-                <td>{a.town}</td>
-                <td>{a.active ? t('admin.attractions.active') : t('admin.attractions.inactive')}</td>
-                <td className="admin-table__actions">
-                  <button type="button" className="button button--small button--secondary" onClick={() => start({ attraction: a })}>
-                    {t('admin.edit')} <span className="visually-hidden">{name(a)}</span>
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    aria-disabled={toggle.isPending || undefined}
-                    onClick={() => !toggle.isPending && flip(a)}
-                  >
-                    {a.active ? t('admin.attractions.deactivate') : t('admin.attractions.activate')}{' '}
-                    <span className="visually-hidden">{name(a)}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={[
+          t('admin.attractions.fields.nameEn'),
+          t('admin.attractions.fields.slug'),
+          t('admin.attractions.fields.territory'),
+          t('admin.attractions.fields.category'),
+          t('admin.attractions.fields.town'),
+          t('admin.attractions.state'),
+        ]}
+      >
+        {attractions.data.map((a) => (
+          <tr key={a.id} data-slug={a.slug}>
+            <th scope="row">{name(a)}</th>
+            <td>{a.slug}</td>
+            <td>{pickLocalized(a.territory.name, i18n.language)}</td>
+            <td>{t(`category.${a.category}`)}</td>
+            <td>{a.town}</td>
+            <td>{a.active ? t('admin.attractions.active') : t('admin.attractions.inactive')}</td>
+            <td className="admin-table__actions">
+              <RowButton label={t('admin.edit')} item={name(a)} onClick={() => open({ attraction: a })} />{' '}
+              <RowButton
+                label={a.active ? t('admin.attractions.deactivate') : t('admin.attractions.activate')}
+                item={name(a)}
+                busy={toggle.isPending}
+                onClick={() => flip(a)}
+              />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {editing ? (
         <AttractionForm
           key={editing.attraction?.id ?? 'new'}
           attraction={editing.attraction}
           territories={territories.data}
-          onCancel={() => setEditing(null)}
-          onDone={(a) => {
-            setEditing(null);
-            setSaved(t('admin.attractions.saved', { name: name(a) }));
-          }}
+          onCancel={cancel}
+          onDone={(a) => done(t('admin.attractions.saved', { name: name(a) }))}
         />
       ) : (
-        <button type="button" className="button" onClick={() => start({})}>
+        <button type="button" className="button" onClick={() => open({})}>
           {t('admin.attractions.create')}
         </button>
       )}

@@ -3,6 +3,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { intlLocale } from '@/lib/i18n';
 import { useAuditLog } from '../api/get-audit-log';
+import { AdminTable } from './admin-table';
 
 /** The latest changes made by organisers (who, what, when, with the details as sent). */
 export function AuditPanel() {
@@ -22,18 +23,11 @@ export function AuditPanel() {
       {audit.data.length === 0 ? (
         <p>{t('admin.audit.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="admin-table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.at')}</th>
-                <th scope="col">{t('admin.audit.actor')}</th>
-                <th scope="col">{t('admin.audit.action')}</th>
-                <th scope="col">{t('admin.audit.entity')}</th>
-                <th scope="col">{t('admin.audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <AdminTable
+          testId="audit-table"
+          actions={false}
+          columns={[t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.entity'), t('admin.audit.details')]}
+        >
               {audit.data.map((entry) => (
                 <tr key={entry.id}>
                   <td>
@@ -53,9 +47,7 @@ export function AuditPanel() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </AdminTable>
       )}
     </div>
   );

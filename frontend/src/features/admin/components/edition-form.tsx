@@ -4,9 +4,10 @@ import type { Edition, EditionInput, Territory } from '@/lib/api/types';
 import { pickLocalized } from '@/lib/i18n/format';
 import { useCreateEdition } from '../api/create-edition';
 import { useUpdateEdition } from '../api/update-edition';
-import { toFormProblem, type FormProblem } from '../utils/form-problem';
-import { FormAlert } from './form-alert';
-import { TextField } from './text-field';
+import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
+import { FormActions } from '@/components/ui/form/form-actions';
+import { FormAlert } from '@/components/ui/form/form-alert';
+import { TextField } from '@/components/ui/form/text-field';
 
 type Props = {
   /** The edition to change; none to create one. */
@@ -113,19 +114,12 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
           </label>
         ))}
         {problem?.fields.territories && (
-          <p id={`${id}-territories-error`} className="admin-field__error" lang="en">
+          <p id={`${id}-territories-error`} className="field__error" lang="en">
             {problem.fields.territories}
           </p>
         )}
       </fieldset>
-      <div className="admin-form__actions">
-        <button type="submit" className="button" aria-disabled={pending || undefined}>
-          {pending ? t('admin.saving') : t('admin.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions pending={pending} onCancel={onCancel} />
     </form>
   );
 }

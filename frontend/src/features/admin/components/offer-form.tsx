@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Attraction, Edition } from '@/lib/api/types';
 import { formatDay, pickLocalized } from '@/lib/i18n/format';
 import { useCreateOffer } from '../api/create-offer';
-import { toFormProblem, type FormProblem } from '../utils/form-problem';
-import { FormAlert } from './form-alert';
-import { SelectField } from './select-field';
-import { TextField } from './text-field';
+import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
+import { FormActions } from '@/components/ui/form/form-actions';
+import { FormAlert } from '@/components/ui/form/form-alert';
+import { SelectField } from '@/components/ui/form/select-field';
+import { TextField } from '@/components/ui/form/text-field';
 
 type Props = { edition: Edition; attractions: Attraction[]; onDone: (message: string) => void; onCancel: () => void };
 
@@ -70,14 +71,7 @@ export function OfferForm({ edition, attractions, onDone, onCancel }: Props) {
         error={problem?.fields.capacity}
         required
       />
-      <div className="admin-form__actions">
-        <button type="submit" className="button" aria-disabled={create.isPending || undefined}>
-          {create.isPending ? t('admin.saving') : t('admin.offers.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions pending={create.isPending} onCancel={onCancel} submitLabel={t('admin.offers.submit')} />
     </form>
   );
 }

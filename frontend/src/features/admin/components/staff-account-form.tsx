@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attraction, StaffAccountInput, StaffMember } from '@/lib/api/types';
 import { useCreateStaffAccount } from '../api/create-staff-account';
-import { toFormProblem, type FormProblem } from '../utils/form-problem';
+import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
 import { AttractionCheckboxes } from './attraction-checkboxes';
-import { FormAlert } from './form-alert';
-import { TextField } from './text-field';
+import { FormActions } from '@/components/ui/form/form-actions';
+import { FormAlert } from '@/components/ui/form/form-alert';
+import { TextField } from '@/components/ui/form/text-field';
 
 type Props = { attractions: Attraction[]; onDone: (created: StaffMember) => void; onCancel: () => void };
 
@@ -64,14 +65,7 @@ export function StaffAccountForm({ attractions, onDone, onCancel }: Props) {
         onChange={(attractionIds) => setValues((v) => ({ ...v, attractionIds }))}
         error={problem?.fields.attractionIds}
       />
-      <div className="admin-form__actions">
-        <button type="submit" className="button" aria-disabled={create.isPending || undefined}>
-          {create.isPending ? t('admin.staff.creating') : t('admin.staff.createSubmit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions pending={create.isPending} onCancel={onCancel} submitLabel={t('admin.staff.createSubmit')} pendingLabel={t('admin.staff.creating')} />
     </form>
   );
 }

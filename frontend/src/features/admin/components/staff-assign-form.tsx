@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attraction, StaffMember } from '@/lib/api/types';
 import { useAssignStaff } from '../api/assign-staff';
-import { toFormProblem, type FormProblem } from '../utils/form-problem';
+import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
 import { AttractionCheckboxes } from './attraction-checkboxes';
-import { FormAlert } from './form-alert';
+import { FormActions } from '@/components/ui/form/form-actions';
+import { FormAlert } from '@/components/ui/form/form-alert';
 
 type Props = { member: StaffMember; attractions: Attraction[]; onDone: () => void; onCancel: () => void };
 
@@ -37,14 +38,7 @@ export function StaffAssignForm({ member, attractions, onDone, onCancel }: Props
         onChange={setSelected}
         error={problem?.fields.attractionIds}
       />
-      <div className="admin-form__actions">
-        <button type="submit" className="button" aria-disabled={assign.isPending || undefined}>
-          {assign.isPending ? t('admin.saving') : t('admin.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions pending={assign.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Territory, TerritoryInput } from '@/lib/api/types';
 import { useSaveTerritory } from '../api/save-territory';
-import { toFormProblem, type FormProblem } from '../utils/form-problem';
-import { FormAlert } from './form-alert';
-import { TextField } from './text-field';
+import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
+import { FormActions } from '@/components/ui/form/form-actions';
+import { FormAlert } from '@/components/ui/form/form-alert';
+import { TextField } from '@/components/ui/form/text-field';
 
 type Props = {
   /** The territory to change; none to create one. */
@@ -69,14 +70,7 @@ export function TerritoryForm({ territory, onDone, onCancel }: Props) {
         error={error('postcodePattern')}
         spellCheck={false}
       />
-      <div className="admin-form__actions">
-        <button type="submit" className="button" aria-disabled={save.isPending || undefined}>
-          {save.isPending ? t('admin.saving') : t('admin.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions pending={save.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,22 @@ describe('Dashboard', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
     expect(screen.getByTestId('search')).toHaveTextContent(/^\?edition=grand-jour-2010$/);
+  });
+
+  it('keeps a filter picked while the previous one is still loading (the URL is built from the latest filters)', async () => {
+    const fetchMock = mockFetch({ 'GET /api/editions/1/stats': () => json(stats) });
+    renderDashboard();
+    await screen.findByTestId('headline');
+    // Both changes before the first one's navigation renders: one act, so no render in between.
+    act(() => {
+      fireEvent.change(screen.getByLabelText('Attractions in'), { target: { value: 'GB-KEN' } });
+      fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2026-03-29' } });
+    });
+    expect(screen.getByTestId('search')).toHaveTextContent(/^\?territory=GB-KEN&day=2026-03-29$/);
+    await waitFor(() => {
+      const last = new URL(sentRequests(fetchMock).at(-1)!.url);
+      expect(last.search).toBe('?day=2026-03-29&territory=GB-KEN');
+    });
   });
 
   it('shows the charts with text alternatives, the cross-border and verdict tables', async () => {

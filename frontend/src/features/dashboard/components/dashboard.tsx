@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
+import { SelectField } from '@/components/ui/form/select-field';
 import { Loading } from '@/components/ui/loading';
 import type { Edition } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
+import { useLatestSearchParams, withPatch } from '@/lib/search-params';
 import { useEditionStats, type StatsFilters } from '../api/get-edition-stats';
 import { useEditionStatsStream } from '../api/stream-edition-stats';
 import { todayIn } from '../utils/format';
@@ -52,23 +53,12 @@ type Props = {
  */
 export function Dashboard({ editions }: Props) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useLatestSearchParams();
   const edition = pickEdition(editions, params.get('edition'));
   if (!edition) return <p className="empty-state">{t('dashboard.noEdition')}</p>;
   const filters = filtersFrom(params, edition);
 
-  const update = (patch: Record<string, string | undefined>) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const update = (patch: Record<string, string | undefined>) => updateParams((latest) => withPatch(latest, patch));
 
   return (
     <>
@@ -77,7 +67,7 @@ export function Dashboard({ editions }: Props) {
         edition={edition}
         filters={filters}
         onEditionChange={(slug) => update({ edition: slug, territory: undefined, day: undefined })}
-        onFiltersChange={(next) => update({ territory: next.territory, day: next.day })}
+        onFiltersChange={update}
       />
       {/* A new edition starts afresh (its own stream, its own arrivals day). */}
       <EditionDashboard key={edition.id} edition={edition} filters={filters} />
@@ -166,16 +156,13 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
         <div className="dashboard__section-header">
           <h2 id={ids.arrivals}>{t('dashboard.sections.arrivals')}</h2>
           {shownDay && days.length > 1 && (
-            <div className="field field--inline">
-              <label htmlFor={`${ids.arrivals}-day`}>{t('dashboard.arrivals.day')}</label>
-              <select id={`${ids.arrivals}-day`} value={shownDay} onChange={(e) => setArrivalsDay(e.target.value)}>
-                {days.map((day) => (
-                  <option key={day} value={day}>
-                    {format.day(day, { weekday: 'long', day: 'numeric', month: 'long' })}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              className="field--inline"
+              label={t('dashboard.arrivals.day')}
+              value={shownDay}
+              onChange={setArrivalsDay}
+              options={days.map((day) => ({ value: day, label: format.day(day, { weekday: 'long', day: 'numeric', month: 'long' }) }))}
+            />
           )}
         </div>
         {shownDay && <ArrivalsChart slots={arrivalSlots(data.arrivals, shownDay, edition.timeZone)} day={shownDay} />}

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { Edition, Offer } from '@/lib/api/types';
+import { useLatestSearchParams } from '@/lib/search-params';
 import type { OfferFilters as Filters } from '../api/get-offers';
 import { isCategory } from '../categories';
 import { OfferFilters } from './offer-filters';
@@ -29,14 +29,18 @@ type Props = {
 export function OffersSection({ edition, renderOfferAction }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useLatestSearchParams();
   const filters = filtersFrom(params, edition);
 
-  const onChange = (next: Filters) => {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) if (value) search.set(key, String(value));
-    setParams(search, { replace: true });
-  };
+  // From the latest filters (another change may not have rendered yet); only the filters stay in the URL.
+  const onChange = (changed: Filters) =>
+    updateParams((latest) => {
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries({ ...filtersFrom(latest, edition), ...changed })) {
+        if (value) search.set(key, String(value));
+      }
+      return search;
+    });
 
   return (
     <section className="offers-section" aria-labelledby={headingId}>

@@ -4,6 +4,7 @@ import { api, unwrapResponse } from '@/lib/api/client';
 import { isAbortError, NetworkError } from '@/lib/api/errors';
 import type { DoorList } from '@/lib/api/types';
 import { getStoredDoorList, scannerDb, storeDoorList, touchDoorList } from '../offline/door-store';
+import { rememberDoorTimeZone } from '../utils/door-time-zone';
 
 export type DoorListAnswer = { changed: false } | { changed: true; list: DoorList; etag: string | undefined };
 
@@ -39,8 +40,10 @@ export async function refreshDoorList(attractionId: number, day: string, { signa
   const stored = await getStoredDoorList(db, attractionId, day);
   const answer = await getDoorList(attractionId, day, stored?.etag, { signal });
   const now = Date.now();
-  if (answer.changed) await storeDoorList(db, answer.list, answer.etag, now);
-  else await touchDoorList(db, attractionId, day, now);
+  if (answer.changed) {
+    await storeDoorList(db, answer.list, answer.etag, now);
+    rememberDoorTimeZone(attractionId, answer.list.timeZone);
+  } else await touchDoorList(db, attractionId, day, now);
   return { checkedAt: now, changed: answer.changed };
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCANNER_ATTRACTION_STORAGE_KEY } from '@/config/settings';
 import type { DoorList, ScanRequest, ScanResult } from '@/lib/api/types';
 import { offer, typedProblem } from '@/testing/fixtures';
@@ -9,16 +9,22 @@ import { json, mockFetch, problemJson } from '@/testing/mock-fetch';
 import { ticketSigner, type TicketSigner } from '@/testing/signed-tickets';
 import { fakeAuth, renderWithProviders } from '@/testing/test-utils';
 import { calendarDay } from '../offline/calendar-day';
+import { rememberDoorTimeZone } from '../utils/door-time-zone';
 import { DoorScanner } from './door-scanner';
 
 const staff = fakeAuth({ authenticated: true, username: 'staff', roles: ['staff'] });
 const louvre = offer({ id: 3 }).attraction;
 const base1119 = { ...louvre, id: 5, slug: 'base-11-19', name: { fr: 'Base 11/19', en: 'Base 11/19' } };
-const today = calendarDay(Date.now());
+const ZONE = 'Europe/Paris';
+const today = calendarDay(Date.now(), ZONE);
 
 let signer: TicketSigner;
 beforeAll(async () => {
   signer = await ticketSigner();
+});
+// The zone earlier door lists brought (the edition's): the day asked for is today there.
+beforeEach(() => {
+  for (const door of [3, 5]) rememberDoorTimeZone(door, ZONE);
 });
 
 function doorList(attractionId: number): DoorList {
@@ -26,6 +32,7 @@ function doorList(attractionId: number): DoorList {
     attractionId,
     day: today,
     generatedAt: new Date().toISOString(),
+    timeZone: ZONE,
     personsAdmitted: 4,
     keys: [signer.key],
     tickets: [

@@ -125,7 +125,7 @@ export function ScannerScreen({ attraction, attractions, onChangeDoor }: Props) 
 
       {door.error !== undefined && <ScanError error={door.error} onClose={door.clearError} />}
 
-      <SyncConflicts scans={door.doorState.data?.unsettled ?? []} onSeen={(id) => void door.forgetScan(id)} />
+      <SyncConflicts scans={door.doorState.data?.unsettled ?? []} onSeen={(id) => void door.forgetScan(id)} timeZone={door.timeZone} />
 
       {door.verdict && (
         <VerdictScreen
@@ -133,6 +133,7 @@ export function ScannerScreen({ attraction, attractions, onChangeDoor }: Props) 
           shown={door.verdict}
           attractions={attractions}
           today={door.today}
+          timeZone={door.timeZone}
           deviceId={myDevice}
           busy={door.busy}
           onDismiss={door.dismiss}

@@ -46,7 +46,7 @@ const rejected: QueuedScan = {
 describe('SyncConflicts', () => {
   it('lists the offline admissions the server disagreed with, with its verdict, until seen', async () => {
     const onSeen = vi.fn();
-    renderWithProviders(<SyncConflicts scans={[conflict, rejected]} onSeen={onSeen} />);
+    renderWithProviders(<SyncConflicts scans={[conflict, rejected]} onSeen={onSeen} timeZone="Europe/Paris" />);
     expect(screen.getByRole('heading', { name: 'The server disagreed' })).toBeInTheDocument();
     const items = screen.getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('Rose · Admitted offline at 10:05: 2 persons');
@@ -57,14 +57,19 @@ describe('SyncConflicts', () => {
     expect(onSeen).toHaveBeenCalledWith(conflict.scanId);
   });
 
+  it('tells the times in the zone of the door list (the edition\'s)', () => {
+    renderWithProviders(<SyncConflicts scans={[conflict]} onSeen={() => {}} timeZone="Europe/London" />);
+    expect(screen.getByRole('listitem')).toHaveTextContent('Rose · Admitted offline at 09:05: 2 persons');
+  });
+
   it('speaks French, and shows nothing when all is well', async () => {
     await i18n.changeLanguage('fr');
-    const { container } = renderWithProviders(<SyncConflicts scans={[conflict]} onSeen={() => {}} />);
+    const { container } = renderWithProviders(<SyncConflicts scans={[conflict]} onSeen={() => {}} timeZone="Europe/Paris" />);
     expect(screen.getByRole('heading', { name: 'Le serveur n’est pas d’accord' })).toBeInTheDocument();
     expect(screen.getByRole('listitem')).toHaveTextContent('Entré hors ligne à 10:05 : 2 personnes');
     expect(screen.getByRole('listitem')).toHaveTextContent('Serveur : Déjà utilisé. Première entrée à 09:55 par l’appareil gj-OTHR.');
     container.remove();
-    renderWithProviders(<SyncConflicts scans={[]} onSeen={() => {}} />);
+    renderWithProviders(<SyncConflicts scans={[]} onSeen={() => {}} timeZone="Europe/Paris" />);
     expect(screen.queryByRole('heading', { name: 'Le serveur n’est pas d’accord' })).not.toBeInTheDocument();
   });
 });

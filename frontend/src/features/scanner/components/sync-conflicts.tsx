@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { TICKET_TIME_ZONE } from '@/config/settings';
 import { intlLocale } from '@/lib/i18n';
 import type { QueuedScan } from '../offline/door-store';
 import { verdictTone } from './verdict-screen';
@@ -7,17 +6,19 @@ import { verdictTone } from './verdict-screen';
 type Props = {
   scans: readonly QueuedScan[];
   onSeen: (scanId: string) => void;
+  /** The zone of the door's day (the edition's). */
+  timeZone: string;
 };
 
 /** Offline admissions the server disagreed with (or refused to take), until someone marks them seen. */
-export function SyncConflicts({ scans, onSeen }: Props) {
+export function SyncConflicts({ scans, onSeen, timeZone }: Props) {
   const { t, i18n } = useTranslation();
   if (scans.length === 0) return null;
   const time = (instant: string) =>
     new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage), {
       hour: '2-digit',
       minute: '2-digit',
-      timeZone: TICKET_TIME_ZONE,
+      timeZone,
     }).format(new Date(instant));
   return (
     <section className="sync-conflicts" aria-labelledby="sync-conflicts-title" data-testid="sync-conflicts">

@@ -41,6 +41,7 @@ function renderVerdict(verdict: ShownVerdict, { onDismiss = vi.fn(), onAdmitMore
       shown={verdict}
       attractions={[louvre, nausicaa]}
       today="2026-03-28"
+      timeZone="Europe/Paris"
       deviceId="gj-HERE"
       busy={false}
       onDismiss={onDismiss}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_TIME_ZONE, VERDICT_ADMITTED_MS, VERDICT_REFUSED_MS } from '@/config/settings';
+import { VERDICT_ADMITTED_MS, VERDICT_REFUSED_MS } from '@/config/settings';
 import type { Attraction, Verdict } from '@/lib/api/types';
 import { intlLocale, useFormat } from '@/lib/i18n';
 import type { ShownVerdict } from '../hooks/use-door-scanner';
@@ -21,6 +21,8 @@ type Props = {
   /** The doors of this account, to name the one a ticket is for. */
   attractions: readonly Attraction[];
   today: string;
+  /** The zone of the door's day (the edition's). */
+  timeZone: string;
   deviceId: string;
   busy: boolean;
   onDismiss: () => void;
@@ -28,7 +30,7 @@ type Props = {
 };
 
 /** The verdict, full screen at once; goes away by itself after a moment, or at a tap. */
-export function VerdictScreen({ shown, attractions, today, deviceId, busy, onDismiss, onAdmitMore }: Props) {
+export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, busy, onDismiss, onAdmitMore }: Props) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { result } = shown;
@@ -72,12 +74,12 @@ export function VerdictScreen({ shown, attractions, today, deviceId, busy, onDis
 
   const time = (instant: string) => {
     const date = new Date(instant);
-    const sameDay = calendarDay(date) === today;
+    const sameDay = calendarDay(date, timeZone) === today;
     return new Intl.DateTimeFormat(intlLocale(i18n.resolvedLanguage), {
       ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
       hour: '2-digit',
       minute: '2-digit',
-      timeZone: TICKET_TIME_ZONE,
+      timeZone,
     }).format(date);
   };
 
@@ -119,7 +121,7 @@ export function VerdictScreen({ shown, attractions, today, deviceId, busy, onDis
     case 'WRONG_DAY':
       if (result.day) {
         const day = format.day(result.day, { weekday: 'long', day: 'numeric', month: 'long' });
-        const when = compareDay(result.day, calendarDay(new Date(shown.scannedAt)));
+        const when = compareDay(result.day, calendarDay(new Date(shown.scannedAt), timeZone));
         lines.push(t(when === 'early' ? 'scanner.reason.tooEarly' : 'scanner.reason.tooLate', { day }));
       }
       break;

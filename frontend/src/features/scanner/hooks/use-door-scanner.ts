@@ -11,6 +11,7 @@ import { removeScan, scannerDb } from '../offline/door-store';
 import { judgeScan } from '../offline/judge-scan';
 import type { OfflineDecision } from '../offline/offline-decision';
 import { deviceId } from '../utils/device-id';
+import { doorTimeZone } from '../utils/door-time-zone';
 import { signalVerdict } from '../utils/feedback';
 import { useDoorState } from './use-door-state';
 import { useBrowserOnline } from './use-online';
@@ -32,14 +33,14 @@ export type ShownVerdict = {
   timing?: LookTiming;
 };
 
-/** Today in the tickets' time zone, checked every minute (a door list is per day). */
-function useToday(): string {
-  const [today, setToday] = useState(() => calendarDay(Date.now()));
+/** The clock, read every minute (a door list is per day). */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now);
   useEffect(() => {
-    const timer = window.setInterval(() => setToday(calendarDay(Date.now())), 60_000);
+    const timer = window.setInterval(() => setNow(Date.now()), 60_000);
     return () => window.clearInterval(timer);
   }, []);
-  return today;
+  return now;
 }
 
 /**
@@ -48,7 +49,10 @@ function useToday(): string {
  */
 export function useDoorScanner(attractionId: number) {
   const queryClient = useQueryClient();
-  const today = useToday();
+  const now = useMinuteClock();
+  // Today in the edition's zone (read again at each render: a new door list may have brought it).
+  const timeZone = doorTimeZone(attractionId);
+  const today = calendarDay(now, timeZone);
   const doorList = useDoorList(attractionId, today);
   const doorState = useDoorState(attractionId, today);
   const scanTicket = useScanTicket();
@@ -190,6 +194,7 @@ export function useDoorScanner(attractionId: number) {
 
   return {
     today,
+    timeZone,
     online,
     doorList,
     doorState,

@@ -1,7 +1,5 @@
-import { TICKET_TIME_ZONE } from '@/config/settings';
-
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone (the tickets' zone by default). */
-export function calendarDay(instant: Date | number, timeZone: string = TICKET_TIME_ZONE): string {
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone (the edition's: see door-time-zone.ts). */
+export function calendarDay(instant: Date | number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -5,9 +5,13 @@ export type DoorTicketState = DoorTicket & { firstAdmittedAt?: string; firstAdmi
 
 /**
  * A door list as this device knows it: the server's, plus the admissions not on it yet; `localOnly`
- * when the device never got the server's (only its own offline admissions are in it).
+ * when the device never got the server's (only its own offline admissions are in it, and no time zone).
  */
-export type DoorListState = Omit<DoorList, 'tickets'> & { tickets: DoorTicketState[]; localOnly?: boolean };
+export type DoorListState = Omit<DoorList, 'tickets' | 'timeZone'> & {
+  tickets: DoorTicketState[];
+  timeZone?: DoorList['timeZone'];
+  localOnly?: boolean;
+};
 
 /** A list of nothing but this device's own admissions, until the server's comes. */
 export function emptyDoorList(attractionId: number, day: string): DoorListState {
@@ -63,14 +67,14 @@ export function admissionOfResult(
   door: { attractionId: number; day: string },
 ): Admission | undefined {
   const { ticketId, partySize } = result;
-  if (ticketId === undefined || partySize === undefined) return undefined;
+  if (ticketId == null || partySize == null) return undefined;
   if (result.attractionId !== door.attractionId || result.day !== door.day) return undefined;
   if (result.verdict !== 'ADMITTED' && result.verdict !== 'ALREADY_USED') return undefined;
   return {
     ticketId,
     partySize,
     personsAfter: result.personsAdmittedBefore + result.personsAdmittedNow,
-    holderFirstName: result.holderFirstName,
+    holderFirstName: result.holderFirstName ?? undefined,
     at: result.firstAdmittedAt ?? request.scannedAt,
     by: result.firstAdmittedBy ?? request.deviceId,
   };

@@ -26,6 +26,13 @@ type Input = {
   tryOnline: boolean;
 };
 
+// The door's half of the admission rule (with offline-decision.ts, whose comment lists what must change
+// together with backend/src/main/java/org/grandjour/scan/ScanService.java). Besides the verdict order,
+// day check and partial admission listed there, the two sides share the sync contract: only an offline
+// ADMITTED is queued, with its scan id and `persons` = those let in, and `localVerdict: ADMITTED`; the
+// server replays a scan id it has seen, judges the batch in `scannedAt` order, and flags a conflict when
+// it does not admit what the door did.
+
 /**
  * The verdict of one scan: the server's when it answers; otherwise the device's own (signature,
  * attraction, day, local door list), an admission being queued, with the same scan id, for the
@@ -52,7 +59,7 @@ export async function judgeScan({ db, send, request, today, tryOnline }: Input):
     persons: request.persons,
   });
   const { ticketId, partySize } = result;
-  if (result.verdict !== 'ADMITTED' || ticketId === undefined || partySize === undefined) {
+  if (result.verdict !== 'ADMITTED' || ticketId == null || partySize == null) {
     // Refusals are not queued: sent later, the server could admit a party the door turned away.
     return { offline: true, request, result, queued: false };
   }
@@ -65,7 +72,7 @@ export async function judgeScan({ db, send, request, today, tryOnline }: Input):
       ticketId,
       partySize,
       personsAfter: result.personsAdmittedBefore + result.personsAdmittedNow,
-      holderFirstName: result.holderFirstName,
+      holderFirstName: result.holderFirstName ?? undefined,
       at: request.scannedAt,
       by: request.deviceId,
     },

@@ -12,6 +12,7 @@ function doorList(overrides: Partial<DoorListState> = {}): DoorListState {
     attractionId: DOOR,
     day: TODAY,
     generatedAt: '2026-03-28T08:00:00Z',
+    timeZone: 'Europe/Paris',
     personsAdmitted: 1,
     keys: [],
     tickets: [
@@ -135,9 +136,10 @@ describe('offline decision', () => {
 });
 
 describe('calendar days', () => {
-  it('are Paris days', () => {
-    expect(calendarDay(new Date('2026-03-28T22:30:00Z'))).toBe('2026-03-28'); // 23:30 in Paris (UTC+1)
-    expect(calendarDay(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
-    expect(calendarDay(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02'); // summer time, UTC+2
+  it('are days of the zone the API sent (the edition\'s)', () => {
+    expect(calendarDay(new Date('2026-03-28T22:30:00Z'), 'Europe/Paris')).toBe('2026-03-28'); // 23:30 in Paris (UTC+1)
+    expect(calendarDay(new Date('2026-03-28T23:30:00Z'), 'Europe/Paris')).toBe('2026-03-29');
+    expect(calendarDay(new Date('2026-07-01T22:30:00Z'), 'Europe/Paris')).toBe('2026-07-02'); // summer time, UTC+2
+    expect(calendarDay(new Date('2026-03-28T23:30:00Z'), 'Europe/London')).toBe('2026-03-28'); // 23:30 in Kent
   });
 });

@@ -66,6 +66,19 @@ function judge(ticket: DoorTicketState, persons: number | undefined, base: Offli
   return { ...about, verdict: 'ADMITTED', personsAdmittedNow: now, personsRemaining: left - now };
 }
 
+// ONE ADMISSION RULE, TWO PLACES. The server half is ScanService.judge (with its admission SQL) in
+// backend/src/main/java/org/grandjour/scan/ScanService.java; this file and judge-scan.ts are the
+// door's half. Change them together:
+// - the verdict order: INVALID (unreadable, bad signature, unknown ticket, claims not matching the
+//   ticket's offer or party) → WRONG_ATTRACTION → WRONG_DAY → CANCELLED → ALREADY_USED / ADMITTED;
+// - the day check: the scan's instant as a calendar day in the edition's time zone (`today` here,
+//   `scannedAt.atZone(edition.timeZone)` there) equals the ticket's day;
+// - the status checks: only an ACTIVE ticket is admitted; CANCELLED wins over ALREADY_USED;
+// - partial admission: `persons` absent admits everyone not yet in; more than are left, or nobody
+//   left, is ALREADY_USED (the SQL's `persons_admitted + persons <= party_size` and
+//   `persons_admitted < party_size`), never a partial admission of fewer than asked;
+// - the ScanResult fields the door reads (personsAdmittedBefore/Now, personsRemaining, firstAdmitted*).
+
 /**
  * What the door decides without the server: a QR payload's Ed25519 signature is checked against the
  * keys on the device, then its attraction and day (from the signed claims), then the ticket in the

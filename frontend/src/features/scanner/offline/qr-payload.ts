@@ -9,7 +9,7 @@ export type TicketClaims = {
   ticketId: number;
   offerId: number;
   attractionId: number;
-  /** The ticket's day, YYYY-MM-DD (Europe/Paris). */
+  /** The ticket's day, YYYY-MM-DD (a calendar day in the edition's time zone). */
   day: string;
   partySize: number;
 };

@@ -21,6 +21,7 @@ function serverList(overrides: Partial<DoorList> = {}): DoorList {
     attractionId: DOOR,
     day: TODAY,
     generatedAt: '2026-03-28T08:00:00Z',
+    timeZone: 'Europe/Paris',
     personsAdmitted: 3,
     keys: [signer.key],
     tickets: [

@@ -51,6 +51,17 @@ describe('TicketDetails', () => {
     expect(sentRequests(fetchMock).some((r) => r.url.includes('qr.png'))).toBe(false);
   });
 
+  it('tells its times in the edition\'s zone the API sends, not the attraction\'s territory\'s', async () => {
+    // A Kent attraction (Europe/London) in an edition kept in Paris time: 23:30 UTC is already the 13th in Paris.
+    const kentTicket = { ...cancelledTicket, cancelledAt: '2026-03-12T23:30:00Z' };
+    kentTicket.offer = { ...kentTicket.offer, timeZone: 'Europe/Paris' };
+    kentTicket.offer.attraction = { ...kentTicket.offer.attraction, territory: { ...kentTicket.offer.attraction.territory, timeZone: 'Europe/London' } };
+    mockFetch({ 'GET /api/tickets/102': () => json(kentTicket) });
+    renderWithProviders(<TicketDetails id={102} />, { auth: resident });
+
+    expect(await screen.findByText(/^This ticket was cancelled on .*13 March 2026.*00:30/)).toBeInTheDocument();
+  });
+
   it('cancels after confirmation in a dialog, then shows the ticket as cancelled', async () => {
     let cancelled = false;
     const fetchMock = mockFetch({

@@ -65,7 +65,8 @@ function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: bool
   const name = format.localized(attraction.name);
   const accessibility = format.localized(attraction.accessibility);
   const active = ticket.status === 'ACTIVE';
-  const timeZone = attraction.territory.timeZone;
+  // The edition's zone, as the API sends it with the offer: the one rule for a ticket's day and times.
+  const timeZone = ticket.offer.timeZone;
 
   // The confirmation of a claim or a cancellation gets the focus: it is what just happened.
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import { describedBy, FieldError } from './field-error';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'onChange' | 'value'> & {
   name: string;
@@ -10,32 +11,19 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'onChan
   hint?: string;
 };
 
-/** A labelled input; its error (from the server) is tied to it by aria-describedby + aria-invalid. */
+/** A labelled input; its hint and its error (from the server) are tied to it by aria-describedby + aria-invalid. */
 export function TextField({ name, label, value, onChange, error, hint, ...rest }: Props) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className="field admin-field">
+    <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        {...rest}
-        id={id}
-        name={name}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-      />
+      <input {...rest} id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} {...describedBy(id, { hint, error })} />
       {hint && (
         <p id={`${id}-hint`} className="field__hint">
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="admin-field__error" lang="en">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

@@ -1,6 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { Edition } from '@/lib/api/types';
+import { queryKeys } from '@/lib/query-keys';
+
+// The editions list is read by the public pages (the current edition), the dashboard's picker and the
+// administration (which changes it): one query, shared here, as no feature may import another.
 
 export function getEditions({ signal }: { signal?: AbortSignal } = {}): Promise<Edition[]> {
   return unwrap(api.GET('/api/editions', { signal }));
@@ -8,7 +12,7 @@ export function getEditions({ signal }: { signal?: AbortSignal } = {}): Promise<
 
 export function getEditionsQueryOptions() {
   return queryOptions({
-    queryKey: ['editions'],
+    queryKey: queryKeys.editions(),
     queryFn: ({ signal }) => getEditions({ signal }),
     staleTime: 5 * 60_000,
   });

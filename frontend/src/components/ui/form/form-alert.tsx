@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { FormProblem } from '../utils/form-problem';
+import type { FormProblem } from './form-problem';
 
 /** The summary of a refused save: what went wrong, and the server's (English) detail. */
 export function FormAlert({ problem }: { problem: FormProblem | null }) {
   const { t } = useTranslation();
   if (!problem) return null;
   return (
-    <div className="notice admin-alert" role="alert">
+    <div className="notice form-alert" role="alert">
       <p>
-        <strong>{t(`admin.problem.${problem.kind}`)}</strong>
+        <strong>{t(`form.problem.${problem.kind}`)}</strong>
       </p>
       {problem.detail && <p lang="en">{problem.detail}</p>}
     </div>

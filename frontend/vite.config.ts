@@ -56,5 +56,8 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // behaviour, not speed: a loaded 2-core machine renders a jsdom page far slower than the 5 s default allows
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

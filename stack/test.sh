@@ -48,9 +48,9 @@ fi
 
 frontend_checks() {
   install_frontend || return 1
-  (cd "$ROOT/frontend" && npm run --silent check:api && npm run --silent typecheck && npm test --silent)
+  (cd "$ROOT/frontend" && npm run --silent check:api && npm run --silent lint:api && npm run --silent typecheck && npm test --silent)
 }
-stage "SPA: contract types current, type check, unit tests" frontend_checks
+stage "SPA: contract types current, contract lint, type check, unit tests" frontend_checks
 
 if $started_keycloak; then
   step "Waiting for Keycloak"

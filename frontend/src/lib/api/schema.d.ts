@@ -660,6 +660,11 @@ export interface components {
             /** Format: int64 */
             attractionId: number;
             day: components["schemas"]["LocalDate"];
+            /**
+             * @description The IANA time zone the day is counted in: the edition's (the attraction's territory's when it has no offer that day)
+             * @example Europe/Paris
+             */
+            timeZone: string;
             generatedAt: components["schemas"]["Instant"];
             /**
              * Format: int32
@@ -668,8 +673,6 @@ export interface components {
             personsAdmitted: number;
             tickets: components["schemas"]["DoorTicket"][];
             keys: components["schemas"]["TicketKeyView"][];
-            /** @description The edition's time zone (IANA), in which the day is a calendar day */
-            timeZone: string;
         };
         /** @description One ticket expected at the door */
         DoorTicket: {
@@ -820,7 +823,7 @@ export interface components {
             /** @description Postcode of the user's address, as registered */
             postcode?: string | null;
             /** @description The territory the postcode belongs to, if any */
-            territory?: components["schemas"]["TerritoryView"] | null;
+            territory?: ((components["schemas"]["TerritoryView"] | null) | null) | components["schemas"]["TerritoryView"] | null;
             /** @description Whether the postcode lies in a territory taking part in the edition */
             eligible: boolean;
             /**
@@ -845,6 +848,11 @@ export interface components {
             editionId: number;
             day: components["schemas"]["LocalDate"];
             /**
+             * @description The edition's IANA time zone, in which the day begins and ends
+             * @example Europe/Paris
+             */
+            timeZone: string;
+            /**
              * Format: int32
              * @description Free entries offered, in persons
              */
@@ -855,8 +863,6 @@ export interface components {
              */
             remaining: number;
             attraction: components["schemas"]["AttractionView"];
-            /** @description The edition's time zone (IANA): the offer's day and its times are in it */
-            timeZone: string;
         };
         /** @description Which territory a postcode belongs to */
         PostcodeMatch: {
@@ -925,9 +931,9 @@ export interface components {
              * Format: int32
              * @description Persons to admit now; default: everyone of the party not yet admitted
              */
-            persons?: number;
+            persons?: number | null;
             /** @description What an offline device showed; an offline ADMITTED the server refuses is flagged as a conflict */
-            localVerdict?: components["schemas"]["Verdict"];
+            localVerdict?: ((string | components["schemas"]["Verdict"] | null) | null) | components["schemas"]["Verdict"] | null;
         };
         /** @description The verdict for one scan, with what the door needs to show */
         ScanResult: {
@@ -971,9 +977,9 @@ export interface components {
              */
             attractionId?: number | null;
             /** @description The ticket's day */
-            day?: components["schemas"]["LocalDate"] | null;
+            day?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
             /** @description For ALREADY_USED: when the party was first admitted */
-            firstAdmittedAt?: components["schemas"]["Instant"] | null;
+            firstAdmittedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description For ALREADY_USED: by which device */
             firstAdmittedBy?: string | null;
             /** @description An offline admission the server refused: the party may have entered twice */
@@ -1044,7 +1050,7 @@ export interface components {
             publicKeySpki: string;
             createdAt: components["schemas"]["Instant"];
             /** @description Set once the key no longer signs new tickets; it still verifies old ones */
-            retiredAt?: components["schemas"]["Instant"];
+            retiredAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         /** @enum {string} */
         TicketStatus: "ACTIVE" | "CANCELLED";
@@ -1067,7 +1073,7 @@ export interface components {
             personsAdmitted: number;
             createdAt: components["schemas"]["Instant"];
             /** @description When the ticket was cancelled */
-            cancelledAt?: components["schemas"]["Instant"] | null;
+            cancelledAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description Holder's name as on the account */
             holderName?: string | null;
             /** @description Whether the holder may still cancel it */
@@ -1139,6 +1145,15 @@ export interface components {
         };
         /** @description The request is well-formed but cannot be processed (see the problem type) */
         UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The Accept header asks for a media type this operation cannot give (problem type not-acceptable) */
+        NotAcceptable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1542,7 +1557,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The editions */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1551,6 +1566,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"][];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     listOffers: {
@@ -1844,7 +1860,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The territories, by code */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,6 +1869,7 @@ export interface operations {
                     "application/json": components["schemas"]["TerritoryView"][];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     matchPostcode: {
@@ -1887,7 +1904,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The keys, current and retired */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1896,6 +1913,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketKeyView"][];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     claimTicket: {

@@ -56,7 +56,7 @@ export async function judgeScan({ db, send, request, today, tryOnline }: Input):
     today,
     list: state.list,
     keys: state.keys,
-    persons: request.persons,
+    persons: request.persons ?? undefined,
   });
   const { ticketId, partySize } = result;
   if (result.verdict !== 'ADMITTED' || ticketId == null || partySize == null) {

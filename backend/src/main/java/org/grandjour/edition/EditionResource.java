@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/editions")
@@ -18,6 +20,9 @@ public class EditionResource {
     @Inject
     EditionService editions;
 
+    @SecurityRequirements // public: no login
+    @APIResponse(responseCode = "200", description = "The editions")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @GET
     @Operation(operationId = "listEditions", summary = "All editions, newest first; one is flagged current")
     public List<EditionView> list() {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,6 +26,7 @@ public class OfferResource {
     @Inject
     OfferService offers;
 
+    @SecurityRequirements // public: no login
     @GET
     @Operation(operationId = "listOffers", summary = "The offers of an edition with places left, filtered by day, territory or category")
     @APIResponse(responseCode = "200", description = "The offers, by day then attraction name")

@@ -58,8 +58,8 @@ public class StatsService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public EditionStats stats(long editionId, Filter filter) {
         Edition edition = editions.get(editionId);
-        ZoneId zone = ZoneId.of(edition.timeZone);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        ZoneId zone = edition.zone();
+        LocalDate today = edition.dayOf(clock.instant());
         LocalDate first = filter.day() != null ? filter.day() : edition.firstDay;
         LocalDate last = filter.day() != null ? filter.day() : edition.lastDay;
 
@@ -76,7 +76,7 @@ public class StatsService {
                 sumBy(byAttraction, EditionStats.AttractionFigures::territory).entrySet().stream()
                         .map(e -> new EditionStats.TerritoryFigures(e.getKey(), territoryNames.get(e.getKey()), e.getValue())).toList(),
                 byAttraction,
-                arrivals(attractionIds, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), zone),
+                arrivals(attractionIds, edition.startOf(first), edition.startOf(last.plusDays(1)), zone),
                 crossBorder(editionId, filter),
                 verdicts(attractionIds, first, last));
     }

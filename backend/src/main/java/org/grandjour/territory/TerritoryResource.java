@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grandjour.common.ProblemException;
@@ -21,6 +22,7 @@ public class TerritoryResource {
     @Inject
     TerritoryService territories;
 
+    @SecurityRequirements // public: no login
     @GET
     @Path("/match")
     @Operation(operationId = "matchPostcode", summary = "Test a postcode against the territories' rules")
@@ -33,6 +35,9 @@ public class TerritoryResource {
         return territories.match(postcode);
     }
 
+    @SecurityRequirements // public: no login
+    @APIResponse(responseCode = "200", description = "The territories, by code")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @GET
     @Operation(operationId = "listTerritories", summary = "All territories and their postcode rules")
     public List<TerritoryView> list() {

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grandjour.common.Attachments;
 import org.grandjour.common.Caller;
-import org.grandjour.resident.Resident;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,10 +42,6 @@ public class TicketResource {
     Caller caller;
     @Inject
     Clock clock;
-
-    private Resident caller() {
-        return caller.resident();
-    }
 
     @POST
     @RolesAllowed("resident")
@@ -66,7 +61,7 @@ public class TicketResource {
             @Parameter(description = "Makes retries safe: the same key and body give back the same ticket")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
             @NotNull(message = "a JSON body {offerId, partySize} is required") @Valid ClaimRequest request) {
-        ClaimOutcome outcome = tickets.claim(caller(), request, idempotencyKey);
+        ClaimOutcome outcome = tickets.claim(caller.resident(), request, idempotencyKey);
         return outcome.created()
                 ? Response.created(URI.create("/api/tickets/" + outcome.ticket().id())).entity(outcome.ticket()).build()
                 : Response.ok(outcome.ticket()).build();
@@ -80,7 +75,7 @@ public class TicketResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public TicketView get(@PathParam("id") long id) {
-        return tickets.get(caller(), id);
+        return tickets.get(caller.resident(), id);
     }
 
     @DELETE
@@ -91,7 +86,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void cancel(@PathParam("id") long id) {
-        tickets.cancel(caller(), id);
+        tickets.cancel(caller.resident(), id);
     }
 
     @GET
@@ -104,7 +99,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response qrPng(@PathParam("id") long id,
                           @Parameter(description = "Approximate width in pixels (120..2048)") @QueryParam("size") @DefaultValue("480") int size) {
-        TicketView t = tickets.get(caller(), id);
+        TicketView t = tickets.get(caller.resident(), id);
         return Response.ok(QrCodes.png(t.qrPayload(), Math.max(120, Math.min(size, 2048))))
                 .header("Cache-Control", "private, max-age=300").build();
     }
@@ -118,7 +113,7 @@ public class TicketResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response qrSvg(@PathParam("id") long id) {
-        return Response.ok(QrCodes.svg(tickets.get(caller(), id).qrPayload()))
+        return Response.ok(QrCodes.svg(tickets.get(caller.resident(), id).qrPayload()))
                 .header("Cache-Control", "private, max-age=300").build();
     }
 
@@ -131,7 +126,7 @@ public class TicketResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response pdf(@PathParam("id") long id) {
-        TicketView t = tickets.get(caller(), id);
+        TicketView t = tickets.get(caller.resident(), id);
         return Attachments.of(TicketPdf.render(t), "application/pdf", "grand-jour-" + t.id() + ".pdf");
     }
 
@@ -144,7 +139,7 @@ public class TicketResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response ics(@PathParam("id") long id) {
-        TicketView t = tickets.get(caller(), id);
+        TicketView t = tickets.get(caller.resident(), id);
         return Attachments.of(TicketCalendar.ics(t, clock.instant()), "text/calendar; charset=utf-8", "grand-jour-" + t.id() + ".ics");
     }
 }

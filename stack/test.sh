@@ -26,16 +26,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-browser_tools() { # Chromium drives the end-to-end tests; ffmpeg makes the scanner test's fake camera video
+test_tools() { # Chromium drives the end-to-end tests; ffmpeg makes the scanner test's fake camera video;
+  # HAProxy spreads the three-instance failover test's claims (ThreeInstancesFailoverIT)
   local missing=()
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
   command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+  command -v haproxy >/dev/null || missing+=(haproxy)
   [ ${#missing[@]} -eq 0 ] || install_debian_packages "${missing[@]}"
 }
 
 step "Checking the machine"
 preflight
-browser_tools || die "could not install the browser-test tools"
+test_tools || die "could not install the test tools"
 
 step "Keycloak (in the background)"
 if "$ROOT/stack/keycloak.sh" status >/dev/null 2>&1; then

@@ -1,0 +1,337 @@
+package org.grandjour.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * More than one instance, as the README documents it: three packaged backends on one database behind
+ * HAProxy (stack/haproxy/grandjour.cfg), one of them killed with SIGKILL in the middle of a claim
+ * rush. Every client retries with its own Idempotency-Key until it gets a definite answer; afterwards
+ * every client that was told "yours" holds exactly one ticket, every client told "sold out" holds none,
+ * the places sold are exactly the capacity (nothing lost, nothing oversold) and no answer was a 500.
+ * Real Keycloak tokens from a realm of the test's own (a copy of the dev realm with its own residents).
+ */
+class ThreeInstancesFailoverIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String DB = "grandjour_failover_it";
+    static final String KEYCLOAK = System.getenv().getOrDefault("GJ_KEYCLOAK_URL", "http://127.0.0.1:8180");
+    static final String REALM = "grandjour-failover-it";
+    static final int LB_PORT = 18110;
+    static final int[] API_PORTS = {18111, 18112, 18113};
+    static final int RESIDENTS = 240;
+    static final int PARTY = 2;
+    static final int PLACES = 300; // fewer than the 480 persons asking, so the offer sells out during the rush
+    static final String PASSWORD = "failover";
+
+    static final Process[] instances = new Process[3];
+    static Process haproxy;
+
+    @BeforeAll
+    static void startThreeInstancesBehindHaproxy() throws Exception {
+        createRealm();
+        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            c.createStatement().execute("drop database if exists " + DB + " with (force)");
+            c.createStatement().execute("create database " + DB);
+        }
+        instances[0] = start(0, true); // the demo data (editions, attractions, offers) is loaded once
+        waitReady(0);
+        instances[1] = start(1, false);
+        instances[2] = start(2, false);
+        waitReady(1);
+        waitReady(2);
+        Map<String, String> env = new HashMap<>(Map.of("GJ_LB_PORT", String.valueOf(LB_PORT)));
+        for (int i = 0; i < 3; i++) {
+            env.put("GJ_API_" + (i + 1), String.valueOf(API_PORTS[i]));
+            env.put("GJ_MGMT_" + (i + 1), String.valueOf(mgmtPort(i)));
+        }
+        ProcessBuilder pb = new ProcessBuilder("haproxy", "-db", "-f", Path.of("..", "stack", "haproxy", "grandjour.cfg").toString())
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "failover-haproxy.log").toFile());
+        pb.environment().putAll(env);
+        haproxy = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (status("GET", "http://127.0.0.1:" + LB_PORT + "/api/editions") != 200) {
+            assertThat(haproxy.isAlive()).as("haproxy died: see target/failover-haproxy.log").isTrue();
+            assertThat(System.nanoTime()).as("HAProxy answering on " + LB_PORT).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void stopAll() {
+        for (Process p : instances) {
+            if (p != null) {
+                p.destroy();
+            }
+        }
+        if (haproxy != null) {
+            haproxy.destroy();
+        }
+    }
+
+    /** Same rule as the stack scripts: each backend's management interface on its API port + 1000. */
+    static int mgmtPort(int i) {
+        return API_PORTS[i] + 1000;
+    }
+
+    static Process start(int i, boolean demo) throws IOException {
+        String jar = System.getProperty("grandjour.app.jar", "target/quarkus-app/quarkus-run.jar");
+        Path log = Path.of("target", "failover-instance-" + API_PORTS[i] + ".log");
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx192m", "-jar", jar).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(API_PORTS[i]), "GJ_MGMT_PORT", String.valueOf(mgmtPort(i)),
+                "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo), "GJ_DEMO_SIMULATE_2010", "false",
+                "GJ_OIDC_URL", KEYCLOAK + "/realms/" + REALM));
+        return pb.start();
+    }
+
+    static void waitReady(int i) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            assertThat(instances[i].isAlive()).as("instance on %d died: see target/failover-instance-%d.log", API_PORTS[i], API_PORTS[i]).isTrue();
+            if (status("GET", "http://127.0.0.1:" + mgmtPort(i) + "/q/health/ready") == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("instance on " + API_PORTS[i] + " not ready: "
+                + Files.readString(Path.of("target", "failover-instance-" + API_PORTS[i] + ".log")));
+    }
+
+    static int status(String method, String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Test
+    void killingOneInstanceDuringAClaimRushLosesNothingAndOversellsNothing() throws Exception {
+        String organiser = token("failover-organiser");
+        Map<String, String> tokens = new ConcurrentHashMap<>();
+        ExecutorService logins = Executors.newFixedThreadPool(8);
+        for (int r = 0; r < RESIDENTS; r++) {
+            String user = "failover-resident-" + r;
+            logins.submit(() -> tokens.put(user, token(user)));
+        }
+        logins.shutdown();
+        assertThat(logins.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(tokens).hasSize(RESIDENTS);
+
+        JsonNode offer = anUpcomingOffer(organiser);
+        long offerId = offer.get("id").asLong();
+        long editionId = offer.get("editionId").asLong();
+        JsonNode before = offer;
+        int taken = before.get("capacity").asInt() - before.get("remaining").asInt();
+        call("PUT", "/api/admin/offers/" + offerId + "/capacity", organiser, Map.of("capacity", taken + PLACES));
+
+        Map<String, Integer> finalStatus = new ConcurrentHashMap<>();
+        Map<Integer, AtomicInteger> seen = new ConcurrentHashMap<>();
+        AtomicInteger transportErrors = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> clients = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(48);
+        for (int r = 0; r < RESIDENTS; r++) {
+            String user = "failover-resident-" + r;
+            String key = "failover-" + r;
+            clients.add(pool.submit(() -> {
+                start.await();
+                finalStatus.put(user, claimUntilDefinite(tokens.get(user), key, offerId, seen, transportErrors));
+                done.incrementAndGet();
+                return null;
+            }));
+        }
+        start.countDown();
+        // SIGKILL (Process.destroyForcibly on Linux) the second instance once a sixth of the clients
+        // are served, so requests are in flight on it and it dies without finishing them.
+        while (done.get() < RESIDENTS / 6) {
+            Thread.sleep(5);
+        }
+        instances[1].destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        int doneAtKill = done.get();
+        for (Future<?> f : clients) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        System.out.printf("three instances, one killed after %d of %d clients: answers %s, transport errors %d%n",
+                doneAtKill, RESIDENTS, seen, transportErrors.get());
+        assertThat(seen).as("no 500 at any point").doesNotContainKey(500);
+        assertThat(finalStatus.values()).as("every client ends with its ticket or sold out").allMatch(s -> s == 201 || s == 200 || s == 409);
+
+        long winners = finalStatus.values().stream().filter(s -> s == 201 || s == 200).count();
+        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DB, "postgres", "")) {
+            var perClient = c.prepareStatement("select holder_username, count(*) from ticket where offer_id = ? and idempotency_key like 'failover-%' group by 1");
+            perClient.setLong(1, offerId);
+            Map<String, Long> ticketsHeld = new HashMap<>();
+            try (var rs = perClient.executeQuery()) {
+                while (rs.next()) {
+                    ticketsHeld.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            finalStatus.forEach((user, s) -> assertThat(ticketsHeld.getOrDefault(user, 0L))
+                    .as("%s was answered %d", user, s).isEqualTo(s == 409 ? 0L : 1L));
+            var persons = c.prepareStatement("select coalesce(sum(party_size), 0) from ticket where offer_id = ? and status = 'ACTIVE'");
+            persons.setLong(1, offerId);
+            try (var rs = persons.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("persons holding tickets: exactly the capacity, never more").isEqualTo(taken + PLACES);
+            }
+        }
+        assertThat(winners).as("every place went to a client that was told so").isEqualTo(PLACES / PARTY);
+        JsonNode after = null;
+        for (JsonNode o : call("GET", "/api/editions/" + editionId + "/offers?day=" + offer.get("day").asText(), organiser, null)) {
+            if (o.get("id").asLong() == offerId) {
+                after = o;
+            }
+        }
+        assertThat(after).isNotNull();
+        assertThat(after.get("remaining").asInt()).as("places left once the rush is over").isZero();
+    }
+
+    /** One client: claims with its key, retrying the same request while the answer says nothing definite. */
+    static int claimUntilDefinite(String token, String key, long offerId, Map<Integer, AtomicInteger> seen, AtomicInteger transportErrors)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LB_PORT + "/api/tickets"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("offerId", offerId, "partySize", PARTY))))
+                .build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            int status;
+            try {
+                status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                seen.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            } catch (IOException e) {
+                transportErrors.incrementAndGet();
+                status = -1;
+            }
+            boolean retry = status == -1 || status == 502 || status == 503 || status == 504;
+            if (!retry || System.nanoTime() > deadline) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static JsonNode anUpcomingOffer(String organiser) throws Exception {
+        for (JsonNode e : call("GET", "/api/editions", organiser, null)) {
+            if (e.get("current").asBoolean()) {
+                LocalDate today = LocalDate.now(ZoneId.of(e.get("timeZone").asText()));
+                JsonNode offers = call("GET", "/api/editions/" + e.get("id").asLong() + "/offers", organiser, null);
+                for (JsonNode o : offers) {
+                    if (!LocalDate.parse(o.get("day").asText()).isBefore(today)) {
+                        return o;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the demo data has no current edition with an offer from today on");
+    }
+
+    static JsonNode call(String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LB_PORT + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
+    static String token(String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=grandjour-cli&username=" + user + "&password=" + PASSWORD))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("token for " + user + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    /** A copy of the dev realm (same clients, roles and postcode claim) with this test's users, made fresh each run. */
+    static void createRealm() throws Exception {
+        String admin = JSON.readTree(send("POST", KEYCLOAK + "/realms/master/protocol/openid-connect/token", null,
+                "application/x-www-form-urlencoded", form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))))
+                .get("access_token").asText();
+        send("DELETE", KEYCLOAK + "/admin/realms/" + REALM, admin, null, null); // 404 the first time: fine
+        ObjectNode realm = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("..", "stack", "keycloak", "grandjour-realm.json")));
+        realm.put("realm", REALM);
+        realm.put("passwordPolicy", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)"); // 240 logins in seconds, not minutes
+        realm.put("bruteForceProtected", false);
+        ArrayNode users = realm.putArray("users");
+        addUser(users, "failover-organiser", "62300", "organiser");
+        for (int r = 0; r < RESIDENTS; r++) {
+            addUser(users, "failover-resident-" + r, "62300", "resident");
+        }
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(realm))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as("realm created: " + created.body()).isEqualTo(201);
+    }
+
+    static void addUser(ArrayNode users, String username, String postcode, String role) {
+        ObjectNode u = users.addObject();
+        u.put("username", username).put("enabled", true).put("emailVerified", true)
+                .put("firstName", "Failover").put("lastName", username).put("email", username + "@failover.invalid");
+        u.putObject("attributes").putArray("postcode").add(postcode);
+        u.putArray("credentials").addObject().put("type", "password").put("value", PASSWORD).put("temporary", false);
+        u.putArray("realmRoles").add("default-roles-grandjour").add(role);
+    }
+
+    static String send(String method, String url, String bearer, String contentType, String body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url));
+        if (bearer != null) {
+            r.header("Authorization", "Bearer " + bearer);
+        }
+        if (contentType != null) {
+            r.header("Content-Type", contentType);
+        }
+        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String form(Map<String, String> fields) {
+        StringBuilder b = new StringBuilder();
+        fields.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return b.toString();
+    }
+}

@@ -64,14 +64,14 @@ class ConnectionsKilledDuringClaimRushTest {
         AtomicInteger killed = new AtomicInteger();
         CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
             try (Connection c = db.getConnection(); var s = c.createStatement()) {
-                while (rushing.get()) { // end every other connection of the application, again and again, while the rush lasts
+                for (int round = 0; round < 5 && rushing.get(); round++) { // end every other connection of the application, a few times
                     var rs = s.executeQuery("""
                             select count(pg_terminate_backend(pid)) from pg_stat_activity
                             where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
                               and query not ilike 'listen%' and query not ilike '%notify%'""");
                     rs.next();
                     killed.addAndGet(rs.getInt(1));
-                    Thread.sleep(150);
+                    Thread.sleep(200);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);

@@ -106,7 +106,7 @@ public class TicketResource {
                           @Max(value = 2048, message = "must be a whole number from 120 to 2048") int size) {
         TicketView t = tickets.get(caller.resident(), id);
         return Response.ok(QrCodes.png(t.qrPayload(), size))
-                .header("Cache-Control", "private, max-age=300").build();
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -119,7 +119,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response qrSvg(@PathParam("id") long id) {
         return Response.ok(QrCodes.svg(tickets.get(caller.resident(), id).qrPayload()))
-                .header("Cache-Control", "private, max-age=300").build();
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -71,6 +71,10 @@ public class ProblemMappers {
                 return response(ProblemType.VALIDATION_FAILED, field + ": control characters are not allowed.", path(uri),
                         List.of(new Problem.FieldError(field, "control characters are not allowed")));
             }
+            if (f instanceof DateRanges.OutOfRange) {
+                return response(ProblemType.VALIDATION_FAILED, field + ": " + DateRanges.MESSAGE + ".", path(uri),
+                        List.of(new Problem.FieldError(field, DateRanges.MESSAGE)));
+            }
             String expected = f.getTargetType() == null ? "another type" : f.getTargetType().getSimpleName();
             String value = String.valueOf(f.getValue());
             value = value.length() > 40 ? value.substring(0, 40) + "..." : value;

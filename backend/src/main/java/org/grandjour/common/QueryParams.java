@@ -16,11 +16,16 @@ public final class QueryParams {
         if (text(value) == null) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
+        if (!DateRanges.inRange(day)) {
+            throw ProblemException.invalidField(field, DateRanges.MESSAGE);
+        }
+        return day;
     }
 
     public static LocalDate requiredDay(String field, String value) {

@@ -27,12 +27,17 @@ public class TerritoryAdminService {
         } catch (PatternSyntaxException e) {
             throw ProblemException.invalidField("postcodePattern", "not a valid regular expression: " + e.getDescription());
         }
+        // A PUT is idempotent, also when identical ones race: the row is made by the database, once, and
+        // the others wait for it and change it (instead of failing on the unique code).
+        boolean created = Territory.getEntityManager().createNativeQuery("""
+                INSERT INTO territory (code, name_fr, name_en, country, language, time_zone, postcode_pattern)
+                VALUES (:code, :nameFr, :nameEn, :country, :language, :timeZone, :pattern)
+                ON CONFLICT (code) DO NOTHING""")
+                .setParameter("code", code).setParameter("nameFr", in.nameFr()).setParameter("nameEn", in.nameEn())
+                .setParameter("country", in.country()).setParameter("language", in.language())
+                .setParameter("timeZone", in.timeZone()).setParameter("pattern", in.postcodePattern())
+                .executeUpdate() == 1;
         Territory t = Territory.findByCode(code);
-        boolean created = t == null;
-        if (created) {
-            t = new Territory();
-            t.code = code;
-        }
         t.nameFr = in.nameFr();
         t.nameEn = in.nameEn();
         t.country = in.country();

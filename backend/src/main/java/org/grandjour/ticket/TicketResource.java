@@ -5,6 +5,8 @@ import java.time.Clock;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -95,13 +97,16 @@ public class TicketResource {
     @Operation(operationId = "getTicketQrPng", summary = "The ticket's QR code as PNG")
     @APIResponse(responseCode = "200", description = "PNG image", content = @Content(mediaType = "image/png",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response qrPng(@PathParam("id") long id,
-                          @Parameter(description = "Approximate width in pixels (120..2048)") @QueryParam("size") @DefaultValue("480") int size) {
+                          @Parameter(description = "Approximate width in pixels (120..2048)") @QueryParam("size") @DefaultValue("480")
+                          @Min(value = 120, message = "must be a whole number from 120 to 2048")
+                          @Max(value = 2048, message = "must be a whole number from 120 to 2048") int size) {
         TicketView t = tickets.get(caller.resident(), id);
-        return Response.ok(QrCodes.png(t.qrPayload(), Math.max(120, Math.min(size, 2048))))
-                .header("Cache-Control", "private, max-age=300").build();
+        return Response.ok(QrCodes.png(t.qrPayload(), size))
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -114,7 +119,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response qrSvg(@PathParam("id") long id) {
         return Response.ok(QrCodes.svg(tickets.get(caller.resident(), id).qrPayload()))
-                .header("Cache-Control", "private, max-age=300").build();
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -1,8 +1,15 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import {
+  DEFAULT_KEYCLOAK_URL,
+  isBlockedRequest,
+  securityHeaders,
+  SILENT_CHECK_SSO_PATH,
+} from './src/config/security-headers.ts';
 
 // The API is same-origin under /api: both the dev server and `vite preview` proxy it to the backend.
 const apiTarget = process.env.GJ_API_URL ?? 'http://127.0.0.1:8080';
@@ -14,8 +21,38 @@ const server = {
   proxy: { '/api': { target: apiTarget, changeOrigin: false } },
 };
 
-export default defineConfig({
+/**
+ * The security headers of src/config/security-headers.ts on every page and asset of the dev and
+ * preview servers (not on proxied /api answers: the backend sends its own), and 404 for /q/* and
+ * dot-segment paths before the /api proxy sees them. Middlewares added here run before Vite's own.
+ */
+function securityHeadersPlugin(keycloakUrl: string): Plugin {
+  const guard = (devServer: boolean) => (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const url = req.url ?? '/';
+    if (isBlockedRequest(url)) {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Not Found');
+      return;
+    }
+    if (!url.startsWith('/api/')) {
+      const framedBySelf = url.split('?', 1)[0] === SILENT_CHECK_SSO_PATH;
+      for (const [name, value] of Object.entries(securityHeaders({ keycloakUrl, framedBySelf, devServer }))) {
+        res.setHeader(name, value);
+      }
+    }
+    next();
+  };
+  return {
+    name: 'grandjour-security-headers',
+    configureServer: (dev) => void dev.middlewares.use(guard(true)),
+    configurePreviewServer: (preview) => void preview.middlewares.use(guard(false)),
+  };
+}
+
+export default defineConfig(({ mode }) => ({
   plugins: [
+    securityHeadersPlugin(loadEnv(mode, process.cwd(), 'VITE_').VITE_KEYCLOAK_URL || DEFAULT_KEYCLOAK_URL),
     react(),
     // App-shell service worker for the door scanner (registered by /scan only, see src/lib/pwa.ts):
     // the whole build is precached, the zxing .wasm included, so the scanner reopens offline.
@@ -60,4 +97,4 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
-});
+}));

@@ -109,16 +109,19 @@ build_backend() { # skips Maven when nothing changed since the last build
   touch "$backend_jar"
 }
 
+# A backend's management interface (health, metrics; loopback only) listens on its API port + 1000.
+mgmt_port() { echo $(( $1 + 1000 )); }
+
 # start_backend <name> <port> <database> <demo true|false>: starts it; wait_backend waits for it.
 # With demo data on a fresh database the first start replays the 2010 weekend (a minute or two).
 start_backend() {
   local name=$1 port=$2 db=$3 demo=$4 log="$LOGS/$1.log"
-  start_bg "$name" "$log" env GJ_HTTP_PORT="$port" GJ_DB_NAME="$db" GJ_DEMO="$demo" \
+  start_bg "$name" "$log" env GJ_HTTP_PORT="$port" GJ_MGMT_PORT="$(mgmt_port "$port")" GJ_DB_NAME="$db" GJ_DEMO="$demo" \
     java ${GJ_JAVA_OPTS:--Xmx512m} -jar "$backend_jar"
 }
 
-wait_backend() { # wait_backend <name> <port>
-  wait_for "http://127.0.0.1:$2/q/health/ready" 400 "the backend" "$LOGS/$1.log" "$RUN/$1.pid"
+wait_backend() { # wait_backend <name> <api port>: readiness, on the management port
+  wait_for "http://127.0.0.1:$(mgmt_port "$2")/q/health/ready" 400 "the backend" "$LOGS/$1.log" "$RUN/$1.pid"
 }
 
 install_frontend() { # npm ci only when the lockfile changed since the last install

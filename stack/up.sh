@@ -44,6 +44,7 @@ cat <<MSG
     App (SPA)          http://127.0.0.1:$SPA_PORT
     API                http://127.0.0.1:$API_PORT/api/editions
     API contract       http://127.0.0.1:$API_PORT/q/openapi   (Swagger UI: /q/swagger-ui)
+    Health, metrics    http://127.0.0.1:$(mgmt_port "$API_PORT")/q/health   /q/metrics   (loopback only)
     Keycloak admin     http://127.0.0.1:8180/admin            admin / admin
 
   Demo logins (password = username):

@@ -51,7 +51,7 @@ jfr_opts=""
 [ "${GJ_BENCH_JFR:-0}" = 1 ] && jfr_opts="-XX:StartFlightRecording=filename=$OUT/backend.jfr,settings=profile,dumponexit=true"
 # heap and native memory held small (the target is 400 MB resident): glibc's per-thread malloc arenas
 # otherwise grow with the worker threads
-start_bg bench-backend "$LOGS/bench-backend.log" env MALLOC_ARENA_MAX=2 GJ_HTTP_PORT="$PORT" GJ_DB_NAME="$DB" GJ_DEMO=false \
+start_bg bench-backend "$LOGS/bench-backend.log" env MALLOC_ARENA_MAX=2 GJ_HTTP_PORT="$PORT" GJ_MGMT_PORT="$(mgmt_port "$PORT")" GJ_DB_NAME="$DB" GJ_DEMO=false \
   GJ_OIDC_URL="http://127.0.0.1:8180/realms/$REALM" \
   java ${GJ_BENCH_JAVA_OPTS:--Xms136m -Xmx136m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=48m -Xss512k} $jfr_opts -jar "$BENCH/target/backend-app/quarkus-run.jar"
 wait_backend bench-backend "$PORT"

@@ -67,9 +67,14 @@ class MultiInstanceIT {
         String jar = System.getProperty("grandjour.app.jar", "target/quarkus-app/quarkus-run.jar");
         Path log = Path.of("target", "multi-instance-" + port + ".log");
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(port), "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo),
-                "GJ_DEMO_SIMULATE_2010", "false"));
+        pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(port), "GJ_MGMT_PORT", String.valueOf(managementPort(port)),
+                "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo), "GJ_DEMO_SIMULATE_2010", "false"));
         return pb.start();
+    }
+
+    /** Health lives on the management interface: the API port + 1000, as the stack scripts give it. */
+    static int managementPort(int port) {
+        return port + 1000;
     }
 
     static void waitReady(int port, Process p) throws Exception {
@@ -77,7 +82,7 @@ class MultiInstanceIT {
         while (System.nanoTime() < deadline) {
             assertThat(p.isAlive()).as("instance on %d died: see target/multi-instance-%d.log", port, port).isTrue();
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

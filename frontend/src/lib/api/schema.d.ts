@@ -1085,7 +1085,7 @@ export interface components {
         /** Format: uuid */
         UUID: string;
         /** @enum {string} */
-        Verdict: "ADMITTED" | "ALREADY_USED" | "WRONG_ATTRACTION" | "WRONG_DAY" | "CANCELLED" | "INVALID";
+        Verdict: "ADMITTED" | "ALREADY_USED" | "WRONG_ATTRACTION" | "WRONG_DAY" | "CANCELLED" | "INVALID" | "TOO_MANY_PERSONS" | "BAD_SCAN_TIME";
         /** @description Scans of one verdict at one attraction during the edition */
         VerdictCount: {
             /** Format: int64 */
@@ -1711,6 +1711,17 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description This user already has as many live streams open as allowed; try again after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMe: {

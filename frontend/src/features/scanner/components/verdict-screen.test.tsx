@@ -66,6 +66,22 @@ describe('VerdictScreen', () => {
     expect(screen.getByRole('button', { name: 'Next ticket' })).toHaveFocus();
   });
 
+  it('says how many may still come in when more persons were asked, and offers to admit them', () => {
+    const { verdict } = renderVerdict(
+      shown({ verdict: 'TOO_MANY_PERSONS', partySize: 4, personsAdmittedNow: 0, personsAdmittedBefore: 1, personsRemaining: 3 }),
+    );
+    expect(verdict).toHaveClass('verdict--warn');
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many persons');
+    expect(verdict).toHaveTextContent('Only 3 persons of the party of 4 may still come in: nobody was admitted.');
+    expect(screen.getByRole('button', { name: /Admit 3/ })).toBeInTheDocument();
+  });
+
+  it('says the phone’s clock was wrong for a scan refused for its time', () => {
+    const { verdict } = renderVerdict(shown({ verdict: 'BAD_SCAN_TIME', personsAdmittedNow: 0 }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Scan time refused');
+    expect(verdict).toHaveTextContent("This phone's clock was wrong");
+  });
+
   it('speaks French', async () => {
     await i18n.changeLanguage('fr');
     renderVerdict(shown({ partySize: 1, personsAdmittedNow: 1 }));

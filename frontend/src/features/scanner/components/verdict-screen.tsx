@@ -128,6 +128,12 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
     case 'CANCELLED':
       lines.push(t('scanner.reason.cancelled'));
       break;
+    case 'TOO_MANY_PERSONS':
+      lines.push(t('scanner.reason.tooMany', { count: remaining, party }));
+      break;
+    case 'BAD_SCAN_TIME':
+      lines.push(t('scanner.reason.badScanTime'));
+      break;
     case 'INVALID':
       lines.push(
         result.offlineReason ? t(`scanner.reason.offline.${result.offlineReason}`) : t('scanner.reason.invalid'),
@@ -135,7 +141,9 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
       break;
   }
 
-  const showMore = remaining > 0 && (result.verdict === 'ADMITTED' || result.verdict === 'ALREADY_USED');
+  const showMore =
+    remaining > 0 &&
+    (result.verdict === 'ADMITTED' || result.verdict === 'ALREADY_USED' || result.verdict === 'TOO_MANY_PERSONS');
   const stop = (event: MouseEvent) => event.stopPropagation();
 
   return (

@@ -62,14 +62,20 @@ describe('offline decision', () => {
     expect(await decide(await qr(13, 4))).toMatchObject({ verdict: 'ADMITTED', personsAdmittedNow: 3, personsRemaining: 0 });
   });
 
-  it('says already used when the whole party is in, or fewer are left than asked', async () => {
+  it('says already used when the whole party is in, and too many persons when fewer are left than asked', async () => {
     expect(await decide(await qr(11, 3))).toMatchObject({
       verdict: 'ALREADY_USED',
       personsAdmittedNow: 0,
       personsAdmittedBefore: 3,
       personsRemaining: 0,
     });
-    expect(await decide(await qr(13, 4), { persons: 4 })).toMatchObject({ verdict: 'ALREADY_USED', personsRemaining: 3 });
+    expect(await decide(await qr(13, 4), { persons: 4 })).toMatchObject({
+      verdict: 'TOO_MANY_PERSONS',
+      personsAdmittedNow: 0,
+      personsAdmittedBefore: 1,
+      personsRemaining: 3,
+    });
+    expect(await decide('QQ12-CD34-EF56-GH78', { persons: 5 })).toMatchObject({ verdict: 'TOO_MANY_PERSONS', personsRemaining: 3 });
   });
 
   it('remembers its own admissions: the second read of a ticket admitted here is already used, with when and by whom', async () => {
@@ -97,6 +103,14 @@ describe('offline decision', () => {
     expect(compareDay('2026-03-29', TODAY)).toBe('early');
     expect(compareDay('2026-03-27', TODAY)).toBe('late');
     expect(compareDay(TODAY, TODAY)).toBe('same');
+  });
+
+  it('tells a cancelled or used ticket by its status before its day', async () => {
+    expect(await decide(await qr(12, 2, { d: '2026-03-27' }))).toMatchObject({ verdict: 'CANCELLED', ticketId: 12 });
+    expect(await decide(await qr(12, 2, { d: '2026-03-29' }))).toMatchObject({ verdict: 'CANCELLED', ticketId: 12 });
+    expect(await decide(await qr(11, 3, { d: '2026-03-27' }))).toMatchObject({ verdict: 'ALREADY_USED', personsRemaining: 0 });
+    // still active and not all in: the day decides
+    expect(await decide(await qr(13, 4, { d: '2026-03-29' }))).toMatchObject({ verdict: 'WRONG_DAY' });
   });
 
   it('refuses a cancelled ticket', async () => {

@@ -42,26 +42,37 @@ const refused = (offlineReason: OfflineReason): OfflineDecision => ({
   offlineReason,
 });
 
-/** The door's own judgement of a ticket it knows: cancelled, already used, or admitted. */
-function judge(ticket: DoorTicketState, persons: number | undefined, base: OfflineDecision): OfflineDecision {
-  const about: OfflineDecision = {
-    ...base,
-    ticketId: ticket.ticketId,
-    partySize: ticket.partySize,
-    holderFirstName: ticket.holderFirstName ?? base.holderFirstName,
-    personsAdmittedBefore: ticket.personsAdmitted,
-  };
+const aboutTicket = (ticket: DoorTicketState, base: OfflineDecision): OfflineDecision => ({
+  ...base,
+  ticketId: ticket.ticketId,
+  partySize: ticket.partySize,
+  holderFirstName: ticket.holderFirstName ?? base.holderFirstName,
+  personsAdmittedBefore: ticket.personsAdmitted,
+});
+
+/** The ticket's own state, whatever its day: cancelled, or its whole party already in; undefined when it may still admit. */
+function statusVerdict(ticket: DoorTicketState, base: OfflineDecision): OfflineDecision | undefined {
+  const about = aboutTicket(ticket, base);
   if (ticket.status === 'CANCELLED') return { ...about, verdict: 'CANCELLED' };
-  const left = ticket.partySize - ticket.personsAdmitted;
-  if (left <= 0 || (persons !== undefined && persons > left)) {
+  if (ticket.partySize - ticket.personsAdmitted <= 0) {
     return {
       ...about,
       verdict: 'ALREADY_USED',
-      personsRemaining: Math.max(0, left),
+      personsRemaining: 0,
       firstAdmittedAt: ticket.firstAdmittedAt,
       firstAdmittedBy: ticket.firstAdmittedBy,
     };
   }
+  return undefined;
+}
+
+/** The door's own judgement of a ticket it knows for today: its status, then too many persons, or admitted. */
+function judge(ticket: DoorTicketState, persons: number | undefined, base: OfflineDecision): OfflineDecision {
+  const status = statusVerdict(ticket, base);
+  if (status) return status;
+  const about = aboutTicket(ticket, base);
+  const left = ticket.partySize - ticket.personsAdmitted;
+  if (persons !== undefined && persons > left) return { ...about, verdict: 'TOO_MANY_PERSONS', personsRemaining: left };
   const now = persons ?? left;
   return { ...about, verdict: 'ADMITTED', personsAdmittedNow: now, personsRemaining: left - now };
 }
@@ -70,13 +81,16 @@ function judge(ticket: DoorTicketState, persons: number | undefined, base: Offli
 // backend/src/main/java/org/grandjour/scan/ScanService.java; this file and judge-scan.ts are the
 // door's half. Change them together:
 // - the verdict order: INVALID (unreadable, bad signature, unknown ticket, claims not matching the
-//   ticket's offer or party) → WRONG_ATTRACTION → WRONG_DAY → CANCELLED → ALREADY_USED / ADMITTED;
+//   ticket's offer or party) → WRONG_ATTRACTION → the ticket's status (CANCELLED, then ALREADY_USED for
+//   a party all in) → WRONG_DAY → TOO_MANY_PERSONS / ADMITTED (the device knows a status only for the
+//   tickets of its door list; the server also refuses, as BAD_SCAN_TIME, an offline scan whose time is
+//   before the ticket's day or after its own now);
 // - the day check: the scan's instant as a calendar day in the edition's time zone (`today` here,
 //   `scannedAt.atZone(edition.timeZone)` there) equals the ticket's day;
 // - the status checks: only an ACTIVE ticket is admitted; CANCELLED wins over ALREADY_USED;
-// - partial admission: `persons` absent admits everyone not yet in; more than are left, or nobody
-//   left, is ALREADY_USED (the SQL's `persons_admitted + persons <= party_size` and
-//   `persons_admitted < party_size`), never a partial admission of fewer than asked;
+// - partial admission: `persons` absent admits everyone not yet in; nobody left is ALREADY_USED, more
+//   than are left is TOO_MANY_PERSONS with `personsRemaining` (the SQL's `persons_admitted < party_size`
+//   and `persons_admitted + persons <= party_size`), never a partial admission of fewer than asked;
 // - the ScanResult fields the door reads (personsAdmittedBefore/Now, personsRemaining, firstAdmitted*).
 
 /**
@@ -121,12 +135,15 @@ export async function decideOffline({ code, attractionId, today, list, keys, per
     day: claims.day,
   };
   if (claims.attractionId !== attractionId) return { ...about, verdict: 'WRONG_ATTRACTION' };
-  if (compareDay(claims.day, today) !== 'same') return { ...about, verdict: 'WRONG_DAY' };
 
   const ticket = todaysList?.tickets.find((t) => t.ticketId === claims.ticketId);
   if (signature === 'unsupported' && (!ticket || ticket.partySize !== claims.partySize)) {
     return refused('no-crypto');
   }
+  // a cancelled or used ticket says so before its day does
+  const status = ticket && statusVerdict(ticket, about);
+  if (status) return status;
+  if (compareDay(claims.day, today) !== 'same') return { ...about, verdict: 'WRONG_DAY' };
   if (ticket) return judge(ticket, persons, about);
   // Authentic, for this door and today, but newer than the list: this device has admitted nobody with
   // it (its own admissions are in the list); another device may have, which the sync will tell.

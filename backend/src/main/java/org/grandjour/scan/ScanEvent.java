@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Fired inside the scan transaction, once per first receipt of a scan (never for a retry).
+ * One scan judged for the first time (never a retry), sent in {@link ScanEvents}.
  * Ticket fields are null when the code could not be read.
  */
 public record ScanEvent(long attractionId, LocalDate day, Verdict verdict, boolean conflict, int personsAdmitted,

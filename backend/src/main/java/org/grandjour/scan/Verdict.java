@@ -2,5 +2,9 @@ package org.grandjour.scan;
 
 /** What the door is told about a scanned code. A bad ticket is a verdict, not an HTTP error. */
 public enum Verdict {
-    ADMITTED, ALREADY_USED, WRONG_ATTRACTION, WRONG_DAY, CANCELLED, INVALID
+    ADMITTED, ALREADY_USED, WRONG_ATTRACTION, WRONG_DAY, CANCELLED, INVALID,
+    /** More persons asked than the party has left to come in: nobody admitted; {@code personsRemaining} tells how many may. */
+    TOO_MANY_PERSONS,
+    /** An offline scan whose device time is before its ticket's day or after the server's now (plus a small skew). */
+    BAD_SCAN_TIME
 }

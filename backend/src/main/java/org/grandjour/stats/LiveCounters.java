@@ -1,6 +1,11 @@
 package org.grandjour.stats;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.grandjour.scan.ScanEvent;
+import org.grandjour.scan.ScanEvents;
 import org.grandjour.scan.Verdict;
 import org.grandjour.ticket.TicketEvent;
 
@@ -47,22 +53,45 @@ public class LiveCounters {
         notifier.changed(NotificationChannel.message(e.editionId()));
     }
 
-    void onScan(@Observes ScanEvent e) {
-        em.createNativeQuery("""
-                insert into verdict_counter as c (attraction_id, day, verdict, shard, scans, conflicts) values (?1, ?2, ?3, ?4, 1, ?5)
-                on conflict (attraction_id, day, verdict, shard) do update set scans = c.scans + 1, conflicts = c.conflicts + excluded.conflicts""")
-                .setParameter(1, e.attractionId()).setParameter(2, e.day()).setParameter(3, e.verdict().name())
-                .setParameter(4, shard()).setParameter(5, e.conflict() ? 1 : 0).executeUpdate();
-        if (e.verdict() == Verdict.ADMITTED && e.personsAdmitted() > 0) {
-            countOffer(e.offerId(), e.territoryId(), 0, 0, 0, e.personsAdmitted());
-            em.createNativeQuery("""
-                    insert into arrival_counter as c (attraction_id, slot_start, shard, persons) values (?1, ?2, ?3, ?4)
-                    on conflict (attraction_id, slot_start, shard) do update set persons = c.persons + excluded.persons""")
-                    .setParameter(1, e.attractionId()).setParameter(2, quarterOfHour(e.scannedAt()))
-                    .setParameter(3, shard()).setParameter(4, e.personsAdmitted()).executeUpdate();
+    /**
+     * Counts a set of scans (one, or a whole offline batch) group by group: one statement per door, day
+     * and verdict, per offer and origin, per quarter of an hour, not per scan.
+     */
+    void onScans(@Observes ScanEvents events) {
+        record VerdictKey(long attractionId, LocalDate day, Verdict verdict) {
         }
-        // a scan that matches no ticket still shows in the verdicts of every edition using that door
-        notifier.changed(e.editionId() == null ? NotificationChannel.ANY : NotificationChannel.message(e.editionId()));
+        record OriginKey(long offerId, Long territoryId) {
+        }
+        record SlotKey(long attractionId, Instant slotStart) {
+        }
+        Map<VerdictKey, int[]> verdicts = new LinkedHashMap<>();
+        Map<OriginKey, Integer> admitted = new LinkedHashMap<>();
+        Map<SlotKey, Integer> arrivals = new LinkedHashMap<>();
+        Set<String> editions = new LinkedHashSet<>();
+        for (ScanEvent e : events.scans()) {
+            int[] v = verdicts.computeIfAbsent(new VerdictKey(e.attractionId(), e.day(), e.verdict()), k -> new int[2]);
+            v[0]++;
+            v[1] += e.conflict() ? 1 : 0;
+            if (e.verdict() == Verdict.ADMITTED && e.personsAdmitted() > 0) {
+                admitted.merge(new OriginKey(e.offerId(), e.territoryId()), e.personsAdmitted(), Integer::sum);
+                arrivals.merge(new SlotKey(e.attractionId(), quarterOfHour(e.scannedAt())), e.personsAdmitted(), Integer::sum);
+            }
+            // a scan that matches no ticket still shows in the verdicts of every edition using that door
+            editions.add(e.editionId() == null ? NotificationChannel.ANY : NotificationChannel.message(e.editionId()));
+        }
+        verdicts.forEach((k, v) -> em.createNativeQuery("""
+                insert into verdict_counter as c (attraction_id, day, verdict, shard, scans, conflicts) values (?1, ?2, ?3, ?4, ?5, ?6)
+                on conflict (attraction_id, day, verdict, shard) do update set scans = c.scans + excluded.scans,
+                    conflicts = c.conflicts + excluded.conflicts""")
+                .setParameter(1, k.attractionId()).setParameter(2, k.day()).setParameter(3, k.verdict().name())
+                .setParameter(4, shard()).setParameter(5, v[0]).setParameter(6, v[1]).executeUpdate());
+        admitted.forEach((k, persons) -> countOffer(k.offerId(), k.territoryId(), 0, 0, 0, persons));
+        arrivals.forEach((k, persons) -> em.createNativeQuery("""
+                insert into arrival_counter as c (attraction_id, slot_start, shard, persons) values (?1, ?2, ?3, ?4)
+                on conflict (attraction_id, slot_start, shard) do update set persons = c.persons + excluded.persons""")
+                .setParameter(1, k.attractionId()).setParameter(2, k.slotStart())
+                .setParameter(3, shard()).setParameter(4, persons).executeUpdate());
+        editions.forEach(notifier::changed);
     }
 
     /** Adds to an offer's counters and, when the holder's territory is known, to that origin's. */

@@ -14,11 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.grandjour.common.Csv;
 import org.grandjour.edition.EditionService;
 
 import io.agroal.api.AgroalDataSource;
 
-/** CSV files for organisers and attractions' own records (RFC 4180, UTF-8 with a BOM for spreadsheets). */
+/** CSV files for organisers and attractions' own records (RFC 4180, UTF-8 with a BOM for spreadsheets; cells through {@link Csv}). */
 @ApplicationScoped
 public class StatsExports {
     private static final String BOM = "\uFEFF";
@@ -30,11 +31,11 @@ public class StatsExports {
 
     public String statsCsv(EditionStats stats) {
         StringBuilder sb = new StringBuilder(BOM);
-        row(sb, List.of("attraction", "name_fr", "name_en", "territory", "day", "offered", "booked", "tickets", "cancelled",
+        Csv.row(sb, List.of("attraction", "name_fr", "name_en", "territory", "day", "offered", "booked", "tickets", "cancelled",
                 "admitted", "no_shows", "claim_rate", "redemption_rate"));
         for (EditionStats.AttractionFigures a : stats.byAttraction()) {
             Figures f = a.figures();
-            row(sb, List.of(a.slug(), a.name().fr(), a.name().en(), a.territory(), a.day().toString(), f.offered(), f.booked(),
+            Csv.row(sb, List.of(a.slug(), a.name().fr(), a.name().en(), a.territory(), a.day().toString(), f.offered(), f.booked(),
                     f.tickets(), f.cancelled(), f.admitted(), f.noShows(), rate(f.claimRate()), rate(f.redemptionRate())));
         }
         return sb.toString();
@@ -47,7 +48,7 @@ public class StatsExports {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(BOM);
             StringBuilder header = new StringBuilder();
-            row(header, List.of("scanned_at", "local_time", "attraction", "day", "ticket_code", "party_size", "persons_admitted",
+            Csv.row(header, List.of("scanned_at", "local_time", "attraction", "day", "ticket_code", "party_size", "persons_admitted",
                     "device", "staff", "offline", "conflict"));
             w.write(header.toString());
             try (Connection c = db.getConnection()) {
@@ -66,7 +67,7 @@ public class StatsExports {
                         StringBuilder line = new StringBuilder();
                         while (rs.next()) {
                             line.setLength(0);
-                            row(line, List.of(rs.getObject(1, java.time.OffsetDateTime.class).toInstant().toString(), rs.getString(2),
+                            Csv.row(line, List.of(rs.getObject(1, java.time.OffsetDateTime.class).toInstant().toString(), rs.getString(2),
                                     rs.getString(3), rs.getObject(4).toString(), rs.getString(5), rs.getInt(6), rs.getInt(7),
                                     rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11)));
                             w.write(line.toString());
@@ -83,19 +84,5 @@ public class StatsExports {
 
     private static String rate(double r) {
         return String.format(Locale.ROOT, "%.4f", r);
-    }
-
-    private static void row(StringBuilder sb, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String v = String.valueOf(cells.get(i));
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                v = "\"" + v.replace("\"", "\"\"") + "\"";
-            }
-            sb.append(v);
-        }
-        sb.append("\r\n");
     }
 }

@@ -9,17 +9,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grandjour.common.Attachments;
+import org.grandjour.common.Caller;
+import org.grandjour.common.Problem;
 import org.grandjour.common.QueryParams;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -34,6 +39,10 @@ public class StatsResource {
     StatsStream stream;
     @Inject
     StatsExports exports;
+    @Inject
+    StreamSlots slots;
+    @Inject
+    Caller caller;
 
     private static StatsService.Filter filter(String territory, String day) {
         return new StatsService.Filter(QueryParams.text(territory), QueryParams.day("day", day));
@@ -67,9 +76,23 @@ public class StatsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", description = "This user already has as many live streams open as allowed; try again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<EditionStats> stream(@PathParam("editionId") long editionId,
                                       @QueryParam("territory") String territory, @QueryParam("day") String day) {
-        return stream.stream(editionId, filter(territory, day));
+        Multi<EditionStats> figures = stream.stream(editionId, filter(territory, day));
+        Runnable release = slots.take(caller.username());
+        return figures.onTermination().invoke(release);
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyStreams(StreamSlots.TooManyStreams e, UriInfo uri) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", StreamSlots.RETRY_AFTER_SECONDS)
+                .entity(new Problem(Problem.TYPE_BASE + "too-many-streams", "Too many live streams", 429,
+                        "At most " + e.limit + " live streams may be open at once per user; close one, or try again later.",
+                        uri.getPath(), null, null, null, null))
+                .build();
     }
 
     @GET

@@ -59,7 +59,8 @@ class ScanVerdictTest {
     void aPartyMayEnterInParts() {
         String[] t = door.ticket(4);
         door.scan(t[1], 1).then().body("verdict", equalTo("ADMITTED")).body("personsRemaining", equalTo(3));
-        door.scan(t[1], 5).then().body("verdict", equalTo("ALREADY_USED")).body("personsRemaining", equalTo(3));
+        door.scan(t[1], 5).then().body("verdict", equalTo("TOO_MANY_PERSONS")).body("personsRemaining", equalTo(3))
+                .body("personsAdmittedNow", equalTo(0));
         door.scan(t[1], null).then().body("verdict", equalTo("ADMITTED")).body("personsAdmittedNow", equalTo(3))
                 .body("personsAdmittedBefore", equalTo(1));
     }
@@ -100,9 +101,74 @@ class ScanVerdictTest {
         String[] t = door.ticket(tomorrow, 2);
         door.scan(t[1], null).then().statusCode(200).body("verdict", equalTo("WRONG_DAY"))
                 .body("day", equalTo(door.today.plusDays(1).toString()));
+    }
+
+    @Test
+    void onlineTheServersClockDecidesNotTheDevices() {
         String[] today = door.ticket(1);
         door.scan(door.staff, today[1], door.door.id, "door-1", UUID.randomUUID(), Instant.now().minus(Duration.ofDays(2)), null)
+                .then().body("verdict", equalTo("ADMITTED"));
+        Offer tomorrow = data.offer(door.edition, door.door, door.today.plusDays(1), 10);
+        String[] t = door.ticket(tomorrow, 2);
+        door.scan(door.staff, t[1], door.door.id, "door-1", UUID.randomUUID(), Instant.now().plus(Duration.ofDays(1)), null)
                 .then().body("verdict", equalTo("WRONG_DAY"));
+        Assertions.assertThat(sql.number("select persons_admitted from ticket where id = ?", Long.parseLong(t[0]))).isZero();
+        // the log keeps the server's time of an online scan
+        Assertions.assertThat(sql.number("select count(*) from scan where ticket_id = ? and scanned_at < now() + interval '1 minute'",
+                Long.parseLong(t[0]))).isEqualTo(1);
+    }
+
+    @Test
+    void anOfflineScanFromTomorrowNeitherAdmitsTomorrowsTicketTodayNorBurnsIt() {
+        Offer tomorrow = data.offer(door.edition, door.door, door.today.plusDays(1), 10);
+        String[] t = door.ticket(tomorrow, 2);
+        String[] today = door.ticket(2);
+        Instant dayAfter = Instant.now().plus(Duration.ofDays(1));
+        Instant yesterday = door.edition.startOf(door.today).minusSeconds(60);
+        String batch = "{\"scans\": [" + offline(t[1], dayAfter) + ", " + offline(today[1], yesterday) + "]}";
+        given().auth().oauth2(door.staff).contentType("application/json").body(batch).post("/api/scans/batch").then().statusCode(200)
+                .body("results[0].verdict", equalTo("BAD_SCAN_TIME")).body("results[0].conflict", equalTo(true))
+                .body("results[0].personsAdmittedNow", equalTo(0)).body("results[0].reason", org.hamcrest.Matchers.containsString("clock"))
+                .body("results[1].verdict", equalTo("BAD_SCAN_TIME"));
+        Assertions.assertThat(sql.number("select persons_admitted from ticket where id = ?", Long.parseLong(t[0]))).isZero();
+        Assertions.assertThat(sql.number("select persons_admitted from ticket where id = ?", Long.parseLong(today[0]))).isZero();
+        Assertions.assertThat(sql.number("select count(*) from scan where ticket_id in (?, ?) and verdict = 'BAD_SCAN_TIME' and offline",
+                Long.parseLong(t[0]), Long.parseLong(today[0]))).isEqualTo(2);
+        // tomorrow, at the door, the ticket still admits its whole party
+        door.scan(door.staff, t[1], door.door.id, "door-1", UUID.randomUUID(), Instant.now(), null).then()
+                .body("verdict", equalTo("WRONG_DAY"));
+        String fine = "{\"scans\": [" + offline(today[1], Instant.now().minusSeconds(60)) + "]}";
+        given().auth().oauth2(door.staff).contentType("application/json").body(fine).post("/api/scans/batch").then().statusCode(200)
+                .body("results[0].verdict", equalTo("ADMITTED")).body("results[0].personsAdmittedNow", equalTo(2));
+    }
+
+    private String offline(String code, Instant at) {
+        return ScanFixture.scanJson(code, door.door.id, "device-off", UUID.randomUUID(), at, null)
+                .replace("}", ", \"localVerdict\": \"ADMITTED\"}");
+    }
+
+    @Test
+    void theTicketsStatusComesBeforeItsDay() {
+        Offer tomorrow = data.offer(door.edition, door.door, door.today.plusDays(1), 10);
+        String[] t = door.ticket(tomorrow, 2);
+        given().auth().oauth2(t[3]).delete("/api/tickets/" + t[0]).then().statusCode(204);
+        door.scan(t[1], null).then().statusCode(200).body("verdict", equalTo("CANCELLED"));
+        // a party all in says so, not WRONG_DAY, whatever day it comes back
+        String[] used = door.ticket(tomorrow, 2);
+        Assertions.assertThat(sql.number("with u as (update ticket set persons_admitted = party_size where id = ? returning 1) "
+                + "select count(*) from u", Long.parseLong(used[0]))).isEqualTo(1);
+        door.scan(used[1], null).then().body("verdict", equalTo("ALREADY_USED")).body("personsRemaining", equalTo(0));
+    }
+
+    @Test
+    void morePersonsThanTheParty() {
+        String[] t = door.ticket(2);
+        door.scan(t[1], 3).then().statusCode(200).body("verdict", equalTo("TOO_MANY_PERSONS")).body("personsRemaining", equalTo(2))
+                .body("personsAdmittedNow", equalTo(0)).body("reason", org.hamcrest.Matchers.containsString("only 2"));
+        door.scan(t[1], 2).then().body("verdict", equalTo("ADMITTED"));
+        door.scan(t[1], 1).then().body("verdict", equalTo("ALREADY_USED")).body("personsRemaining", equalTo(0));
+        Assertions.assertThat(sql.number("select count(*) from scan where ticket_id = ? and verdict = 'TOO_MANY_PERSONS'",
+                Long.parseLong(t[0]))).isEqualTo(1);
     }
 
     @Test

@@ -19,8 +19,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, RUN, LOGS, die, live_pi
 
 KC_VERSION=26.7.3
 KC_HOST=127.0.0.1
-KC_PORT=8180
-KC_MGMT_PORT=9180
+# Other ports (GJ_KC_PORT, GJ_KC_MGMT_PORT) let a second Keycloak run next to the usual one, e.g. to try realm changes.
+KC_PORT="${GJ_KC_PORT:-8180}"
+KC_MGMT_PORT="${GJ_KC_MGMT_PORT:-9180}"
 KC_URL="http://$KC_HOST:$KC_PORT"
 REALM=grandjour
 READY_URL="$KC_URL/realms/$REALM/.well-known/openid-configuration"

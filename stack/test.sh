@@ -11,6 +11,7 @@ E2E_API_PORT=8090
 E2E_SPA_PORT=5174
 failures=()
 started_keycloak=false
+started_greenmail=false
 
 stage() { # stage <label> <command...>: run one stage, remember a failure, go on with the next
   local label=$1; shift
@@ -23,6 +24,7 @@ cleanup() {
   stop_bg e2e-spa
   stop_bg e2e-backend
   if $started_keycloak; then "$ROOT/stack/keycloak.sh" stop >/dev/null 2>&1 || true; fi
+  if $started_greenmail; then "$ROOT/stack/greenmail.sh" stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
@@ -38,6 +40,14 @@ test_tools() { # Chromium drives the end-to-end tests; ffmpeg makes the scanner 
 step "Checking the machine"
 preflight
 test_tools || die "could not install the test tools"
+
+step "Mail server (GreenMail: tests read the mails back from it)"
+if "$ROOT/stack/greenmail.sh" status >/dev/null 2>&1; then
+  echo "reusing the running GreenMail"
+else
+  started_greenmail=true
+  "$ROOT/stack/greenmail.sh" start || die "GreenMail did not start"
+fi
 
 step "Keycloak (in the background)"
 if "$ROOT/stack/keycloak.sh" status >/dev/null 2>&1; then

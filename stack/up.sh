@@ -12,6 +12,9 @@ step "Checking the machine"
 preflight
 ensure_database grandjour
 
+step "Mail server (GreenMail: Keycloak's verify-email and the backend's mails)"
+"$ROOT/stack/greenmail.sh" start
+
 step "Keycloak (in the background while we build)"
 "$ROOT/stack/keycloak.sh" start > "$LOGS/keycloak-start.log" 2>&1 &
 kc_pid=$!
@@ -46,6 +49,7 @@ cat <<MSG
     API contract       http://127.0.0.1:$API_PORT/q/openapi   (Swagger UI: /q/swagger-ui)
     Health, metrics    http://127.0.0.1:$(mgmt_port "$API_PORT")/q/health   /q/metrics   (loopback only)
     Keycloak admin     http://127.0.0.1:8180/admin            admin / admin
+    Mail (GreenMail)   http://127.0.0.1:8025/api/user/<address>/messages/   (SMTP 127.0.0.1:3025)
 
   Demo logins (password = username):
     resident        resident of Pas-de-Calais (62300)

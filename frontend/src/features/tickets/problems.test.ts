@@ -13,6 +13,7 @@ function apiError(slug: string, status: number, detail = 'Detail from the server
 describe('describeProblem (problem type → message)', () => {
   it.each([
     ['not-eligible', 403, 'Free entries are for residents of the participating territories', true],
+    ['email-not-verified', 403, 'Verify your email address first', false],
     ['claim-window-closed', 409, 'Claims are closed for this day.', true],
     ['limit-reached', 409, 'You have reached a limit', true],
     ['sold-out', 409, 'Not enough places are left for your party.', true],

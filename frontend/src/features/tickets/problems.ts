@@ -44,6 +44,8 @@ function messageFor(slug: string | undefined, context: ProblemContext, t: TFunct
   switch (slug) {
     case 'not-eligible':
       return t('tickets.problem.notEligible');
+    case 'email-not-verified':
+      return t('tickets.problem.emailNotVerified');
     case 'claim-window-closed':
       return t('tickets.problem.claimWindowClosed');
     case 'limit-reached':

@@ -43,6 +43,7 @@ export type StaffAccountInput = Schemas['StaffAccountInput'];
 export type Assignments = Schemas['Assignments'];
 export type AttractionInput = Schemas['AttractionInput'];
 export type AuditEntry = Schemas['AuditEntry'];
+export type PostcodeChange = Schemas['PostcodeChangeView'];
 export type FieldError = NonNullable<Problem['errors']>[number];
 export type EditionInput = Schemas['EditionInput'];
 export type OfferInput = Schemas['OfferInput'];

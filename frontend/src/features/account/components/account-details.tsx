@@ -6,6 +6,7 @@ import type { Edition, Me } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 import { useFormat } from '@/lib/i18n';
 import { useMe } from '../api/get-me';
+import { PostcodeChangeSection } from './postcode-change';
 
 type Props = {
   /** The edition eligibility is asked for (the current one); null when there is none. */
@@ -57,7 +58,7 @@ function Profile({ me, edition }: { me: Me; edition: Edition | null }) {
           </div>
           <div>
             <dt>{t('account.postcode')}</dt>
-            <dd>{me.postcode || t('account.notProvided')}</dd>
+            <dd data-testid="account-postcode">{me.postcode || t('account.notProvided')}</dd>
           </div>
           <div>
             <dt>{t('account.territory')}</dt>
@@ -70,6 +71,7 @@ function Profile({ me, edition }: { me: Me; edition: Edition | null }) {
         </dl>
       </section>
       <Eligibility me={me} edition={edition} territory={territory} />
+      {me.roles.includes('resident') && <PostcodeChangeSection username={me.username} />}
     </>
   );
 }

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import '../admin.css';
 import { AuditPanel } from './audit-panel';
 import { EditionsPanel } from './editions-panel';
+import { PostcodeChangesPanel } from './postcode-changes-panel';
 import { AttractionsPanel } from './attractions-panel';
 import { StaffPanel } from './staff-panel';
 import { TerritoriesPanel } from './territories-panel';
 
-const TABS = ['territories', 'staff', 'attractions', 'editions', 'audit'] as const;
+const TABS = ['territories', 'staff', 'attractions', 'editions', 'postcodes', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Administration: one section at a time, chosen in the URL (?tab=). */
@@ -38,6 +39,7 @@ export function Admin() {
       {tab === 'staff' && <StaffPanel />}
       {tab === 'attractions' && <AttractionsPanel />}
       {tab === 'editions' && <EditionsPanel />}
+      {tab === 'postcodes' && <PostcodeChangesPanel />}
       {tab === 'audit' && <AuditPanel />}
     </>
   );

@@ -12,6 +12,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     CONFLICT("conflict", 409, "Conflict"),
     NOT_ELIGIBLE("not-eligible", 403, "Not eligible"),
+    EMAIL_NOT_VERIFIED("email-not-verified", 403, "Email address not verified"),
     CLAIM_WINDOW_CLOSED("claim-window-closed", 409, "Claims are closed"),
     LIMIT_REACHED("limit-reached", 409, "Limit reached"),
     SOLD_OUT("sold-out", 409, "Sold out"),

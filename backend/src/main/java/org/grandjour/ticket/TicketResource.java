@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.grandjour.common.Attachments;
 import org.grandjour.common.Caller;
+import org.grandjour.resident.EmailVerification;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,6 +46,8 @@ public class TicketResource {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    JsonWebToken jwt;
 
     @POST
     @RolesAllowed("resident")
@@ -63,6 +67,7 @@ public class TicketResource {
             @Parameter(description = "Makes retries safe: the same key and body give back the same ticket")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
             @NotNull(message = "a JSON body {offerId, partySize} is required") @Valid ClaimRequest request) {
+        EmailVerification.require(jwt);
         ClaimOutcome outcome = tickets.claim(caller.resident(), request, idempotencyKey);
         return outcome.created()
                 ? Response.created(URI.create("/api/tickets/" + outcome.ticket().id())).entity(outcome.ticket()).build()

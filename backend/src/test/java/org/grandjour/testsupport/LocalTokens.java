@@ -27,9 +27,19 @@ public final class LocalTokens {
     }
 
     public static String token(String username, String postcode, String... roles) {
+        return token(true, username, postcode, roles);
+    }
+
+    /** A resident who has not verified their email address (Keycloak's email_verified false). */
+    public static String unverifiedResident(String username, String postcode) {
+        return token(false, username, postcode, "resident");
+    }
+
+    private static String token(boolean emailVerified, String username, String postcode, String... roles) {
         var builder = Jwt.issuer("https://grandjour.test").subject("sub-" + username)
                 .claim("preferred_username", username)
                 .claim("given_name", "Test").claim("family_name", username)
+                .claim("email", username + "@residents.grandjour.test").claim("email_verified", emailVerified)
                 .claim("realm_access", Map.of("roles", List.of(roles)));
         if (postcode != null) {
             builder.claim("postcode", postcode);

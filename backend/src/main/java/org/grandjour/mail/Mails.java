@@ -1,0 +1,63 @@
+package org.grandjour.mail;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+
+/**
+ * Sends a short plain-text mail in the recipient's language (French or English, English otherwise).
+ * Texts live in mail/messages_{fr,en}.properties as {@code <key>.subject} and {@code <key>.body},
+ * with {@link MessageFormat} arguments.
+ */
+@ApplicationScoped
+public class Mails {
+    private static final Logger LOG = Logger.getLogger(Mails.class);
+
+    @Inject
+    Mailer mailer;
+
+    /** Sends now; an SMTP failure is thrown to the caller. */
+    public void send(String to, String language, String key, Object... args) {
+        Locale locale = locale(language);
+        mailer.send(Mail.withText(to, text(locale, key + ".subject", args), text(locale, key + ".body", args)));
+    }
+
+    /**
+     * For mails that only inform (the change itself is done and recorded): a mail server outage must
+     * not undo it, so a failure is logged, not thrown. Returns whether the mail went.
+     */
+    public boolean trySend(String to, String language, String key, Object... args) {
+        if (to == null || to.isBlank()) {
+            return false;
+        }
+        try {
+            send(to, language, key, args);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("mail %s to %s not sent: %s", key, to, e.getMessage());
+            return false;
+        }
+    }
+
+    public static Locale locale(String language) {
+        return language != null && language.toLowerCase(Locale.ROOT).startsWith("fr") ? Locale.FRENCH : Locale.ENGLISH;
+    }
+
+    static String text(Locale locale, String key, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle("mail.messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        try {
+            return new MessageFormat(bundle.getString(key), locale).format(args);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("no mail text " + key + " for " + locale, e);
+        }
+    }
+}

@@ -113,7 +113,9 @@ class ThreeInstancesFailoverIT {
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx192m", "-jar", jar).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(API_PORTS[i]), "GJ_MGMT_PORT", String.valueOf(mgmtPort(i)),
                 "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo), "GJ_DEMO_SIMULATE_2010", "false",
-                "GJ_OIDC_URL", KEYCLOAK + "/realms/" + REALM));
+                "GJ_OIDC_URL", KEYCLOAK + "/realms/" + REALM,
+                // three pools on one PostgreSQL (max_connections 100) next to whatever else runs on it
+                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "12"));
         return pb.start();
     }
 

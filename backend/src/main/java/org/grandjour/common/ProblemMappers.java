@@ -164,8 +164,23 @@ public class ProblemMappers {
                     ? Response.fromResponse(r).header("Retry-After", String.valueOf(answer.retryAfterSeconds())).build()
                     : r;
         }
+        if (clientWentAway(e)) {
+            // the client (or the load balancer in front) closed the connection while its request was
+            // read: not a bug, and nobody is left to answer
+            LOG.debugf("Client went away during %s: %s", path(uri), e.getMessage());
+            return response(ProblemType.MALFORMED_REQUEST, "The connection was closed before the request was read.", path(uri), null);
+        }
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return response(ProblemType.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.", path(uri), null);
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unauthenticated(UriInfo uri) {

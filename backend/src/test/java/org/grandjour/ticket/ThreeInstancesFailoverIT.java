@@ -113,7 +113,9 @@ class ThreeInstancesFailoverIT {
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx192m", "-jar", jar).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(API_PORTS[i]), "GJ_MGMT_PORT", String.valueOf(mgmtPort(i)),
                 "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo), "GJ_DEMO_SIMULATE_2010", "false",
-                "GJ_OIDC_URL", KEYCLOAK + "/realms/" + REALM));
+                "GJ_OIDC_URL", KEYCLOAK + "/realms/" + REALM,
+                // three pools on one PostgreSQL (max_connections 100) next to whatever else runs on it
+                "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "12"));
         return pb.start();
     }
 
@@ -163,7 +165,7 @@ class ThreeInstancesFailoverIT {
         call("PUT", "/api/admin/offers/" + offerId + "/capacity", organiser, Map.of("capacity", taken + PLACES));
 
         Map<String, Integer> finalStatus = new ConcurrentHashMap<>();
-        Map<Integer, AtomicInteger> seen = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
         AtomicInteger transportErrors = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
@@ -194,7 +196,7 @@ class ThreeInstancesFailoverIT {
 
         System.out.printf("three instances, one killed after %d of %d clients: answers %s, transport errors %d%n",
                 doneAtKill, RESIDENTS, seen, transportErrors.get());
-        assertThat(seen).as("no 500 at any point").doesNotContainKey(500);
+        assertThat(seen.keySet()).as("no 500 at any point").noneMatch(k -> k.startsWith("500"));
         assertThat(finalStatus.values()).as("every client ends with its ticket or sold out").allMatch(s -> s == 201 || s == 200 || s == 409);
 
         long winners = finalStatus.values().stream().filter(s -> s == 201 || s == 200).count();
@@ -228,19 +230,26 @@ class ThreeInstancesFailoverIT {
     }
 
     /** One client: claims with its key, retrying the same request while the answer says nothing definite. */
-    static int claimUntilDefinite(String token, String key, long offerId, Map<Integer, AtomicInteger> seen, AtomicInteger transportErrors)
+    static int claimUntilDefinite(String token, String key, long offerId, Map<String, AtomicInteger> seen, AtomicInteger transportErrors)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LB_PORT + "/api/tickets"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("offerId", offerId, "partySize", PARTY))))
                 .build();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long pause = 100;
         while (true) {
             int status;
             try {
-                status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                seen.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
+                String type = status >= 400 && response.body().startsWith("{") ? " " + JSON.readTree(response.body()).path("type").asText()
+                        .replaceFirst(".*/", "") : "";
+                seen.computeIfAbsent(status + type, s -> new AtomicInteger()).incrementAndGet();
+                if (status == 409 && !type.equals(" sold-out")) {
+                    return -409; // a conflict other than sold out: fails the test below, with its count in `seen`
+                }
             } catch (IOException e) {
                 transportErrors.incrementAndGet();
                 status = -1;
@@ -249,7 +258,8 @@ class ThreeInstancesFailoverIT {
             if (!retry || System.nanoTime() > deadline) {
                 return status;
             }
-            Thread.sleep(100);
+            Thread.sleep(pause);
+            pause = Math.min(2000, pause * 2); // back off, as a real client does, rather than storm the instances left
         }
     }
 

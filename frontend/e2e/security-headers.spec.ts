@@ -61,6 +61,8 @@ test('Quarkus endpoints are not reachable through the SPA, dot segments included
 });
 
 test('no Content Security Policy violation while logging in and going through the pages', async ({ page }) => {
+  // a login and six page loads, each with the silent SSO check: more than one spec's usual minute on a loaded machine
+  test.setTimeout(180_000);
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Permissions-Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -73,7 +75,7 @@ test('no Content Security Policy violation while logging in and going through th
   });
 
   await page.goto('/');
-  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByRole('article').first()).toBeVisible({ timeout: 30_000 });
   await logInFromAccountPage(page, 'organiser');
   // A reload goes through keycloak-js' silent SSO check (an iframe ending on our own page).
   await page.reload();

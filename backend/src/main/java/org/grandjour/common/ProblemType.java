@@ -22,6 +22,7 @@ public enum ProblemType {
     NOT_ASSIGNED("not-assigned", 403, "Not assigned to this attraction"),
     CAPACITY_BELOW_BOOKED("capacity-below-booked", 409, "Capacity below what is booked"),
     ALREADY_EXISTS("already-exists", 409, "Already exists"),
+    NOT_STAFF("not-staff", 422, "Not a staff account"),
     ACCOUNT_SERVICE_FAILED("account-service-failed", 502, "The account service refused"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");

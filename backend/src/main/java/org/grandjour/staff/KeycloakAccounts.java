@@ -59,6 +59,25 @@ public class KeycloakAccounts {
         expect(send(token, "POST", "/users/" + userId + "/role-mappings/realm", List.of(role)), 204, "give the staff role");
     }
 
+    /** Whether a Keycloak account of exactly this username exists and holds the staff role (directly or through a group or composite). */
+    public boolean isStaff(String username) {
+        String token = serviceToken();
+        JsonNode users = read(expect(send(token, "GET", "/users?exact=true&briefRepresentation=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null), 200, "look the account up"));
+        for (JsonNode user : users) {
+            if (username.equalsIgnoreCase(user.path("username").asText())) {
+                JsonNode roles = read(expect(send(token, "GET", "/users/" + user.path("id").asText() + "/role-mappings/realm/composite", null),
+                        200, "read the account's roles"));
+                for (JsonNode role : roles) {
+                    if ("staff".equals(role.path("name").asText())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private String serviceToken() {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);

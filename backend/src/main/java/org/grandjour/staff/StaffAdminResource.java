@@ -51,8 +51,9 @@ public class StaffAdminResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public StaffView assign(@PathParam("username") String username, @NotNull @Valid Assignments assignments) {
-        return staff.assign(caller.username(), username, assignments.attractionIds());
+        return staff.assignExisting(caller.username(), username, assignments.attractionIds());
     }
 
     @POST

@@ -11,7 +11,9 @@ import jakarta.transaction.Transactional;
 
 import org.grandjour.admin.AuditLog;
 import org.grandjour.attraction.Attraction;
+import org.grandjour.common.ControlCharacters;
 import org.grandjour.common.ProblemException;
+import org.grandjour.common.ProblemType;
 
 @ApplicationScoped
 public class StaffAdminService {
@@ -28,8 +30,43 @@ public class StaffAdminService {
         return byUser.entrySet().stream().map(e -> new StaffView(e.getKey(), e.getValue().stream().sorted().toList())).toList();
     }
 
+    /**
+     * Keycloak's own rule for usernames (its prohibited characters, 3 to 255 long) and no control
+     * characters, then the account must exist there with the staff role: an assignment for a name
+     * nobody logs in with (a typo, {@code ../../etc}) would silently leave a door without its staff.
+     */
+    public StaffView assignExisting(String actor, String username, List<Long> attractionIds) {
+        String problem = usernameProblem(username);
+        if (problem != null) {
+            throw ProblemException.invalidField("username", problem);
+        }
+        if (!accounts.isStaff(username)) {
+            throw ProblemType.NOT_STAFF.exception("'" + username + "' is not a Keycloak account with the staff role.");
+        }
+        return assign(actor, username, attractionIds);
+    }
+
+    /** Characters Keycloak refuses in a username (its username-prohibited-characters validator), and whitespace. */
+    private static final String PROHIBITED = "<>&\"'$%!#?§,;:*~/\\|^=[]{}()`";
+
+    static String usernameProblem(String username) {
+        if (username == null || username.length() < 3 || username.length() > 255) {
+            return "must be 3 to 255 characters";
+        }
+        if (ControlCharacters.contains(username, false)) {
+            return "control characters are not allowed";
+        }
+        for (int i = 0; i < username.length(); i++) {
+            char c = username.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || PROHIBITED.indexOf(c) >= 0) {
+                return "'" + c + "' is not allowed in a username";
+            }
+        }
+        return null;
+    }
+
     @Transactional
-    public StaffView assign(String actor, String username, List<Long> attractionIds) {
+    StaffView assign(String actor, String username, List<Long> attractionIds) {
         for (Long id : attractionIds) {
             if (Attraction.findById(id) == null) {
                 throw ProblemException.invalidField("attractionIds", "unknown attraction " + id);

@@ -162,10 +162,11 @@ public class TicketService {
     }
 
     private Offer findOffer(long offerId) {
-        // the edition's territories too: eligibility reads them
+        // the edition's territories too: eligibility reads them; an inactive attraction's offers are not
+        // listed, so they cannot be claimed by id either
         return em.createQuery("""
                 select o from Offer o join fetch o.edition e left join fetch e.territories join fetch o.attraction a
-                where o.id = :id""", Offer.class)
+                where o.id = :id and a.active""", Offer.class)
                 .setParameter("id", offerId).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Offer", offerId));
     }

@@ -117,7 +117,7 @@ class SetupAdminTest {
 
     @Test
     void staffAssignmentsAreReplacedAndListed() {
-        String username = TestData.unique("door");
+        String username = "staff"; // the realm's demo door-staff account: assignments name real staff only
         int attractionId = asOrganiser().body(Map.of("slug", TestData.unique("a"), "territory", "FR-62", "category", "HERITAGE",
                 "nameFr", "A", "nameEn", "A", "address", "x", "town", "Lens", "postcode", "62300", "active", true))
                 .post("/api/admin/attractions").then().statusCode(201).extract().path("id");
@@ -129,5 +129,19 @@ class SetupAdminTest {
                 .then().statusCode(400);
         given().auth().oauth2(LocalTokens.token(username, "62000", "staff")).get("/api/me/attractions").then().statusCode(200)
                 .body("id", contains(attractionId));
+    }
+
+    @Test
+    void staffAssignmentsNameAnExistingStaffAccount() {
+        var body = Map.of("attractionIds", List.of());
+        for (String bad : List.of("..%2F..%2Fetc", "ab", "a%20b", "x%3Cscript", "a".repeat(256))) {
+            asOrganiser().urlEncodingEnabled(false).body(body).put("/api/admin/staff/" + bad + "/attractions")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("username"));
+        }
+        for (String notStaff : List.of("null", TestData.unique("nobody"), "resident", "outsider")) {
+            asOrganiser().body(body).put("/api/admin/staff/" + notStaff + "/attractions")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("https://grandjour.example/problems/not-staff"));
+        }
     }
 }

@@ -162,4 +162,16 @@ class HostileInputTest {
             });
         }
     }
+
+    @Test
+    void anInactiveAttractionsOfferCannotBeClaimedById() {
+        Edition e = edition();
+        Attraction a = data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM);
+        var offer = data.offer(e, a, e.firstDay, 10);
+        data.deactivate(a);
+        given().auth().oauth2(LocalTokens.resident(TestData.unique("r"), "62300")).contentType("application/json")
+                .body("{\"offerId\": " + offer.id + ", \"partySize\": 1}")
+                .when().post("/api/tickets")
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo(TYPE + "not-found"));
+    }
 }

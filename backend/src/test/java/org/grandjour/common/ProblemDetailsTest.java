@@ -15,7 +15,8 @@ class ProblemDetailsTest {
 
     @Test
     void unknownRoutesAre404Problems() {
-        for (String path : new String[] {"/api/no-such-thing", "/api/editions/abc/offers", "/nowhere"}) {
+        // a malformed id on a known route is a 400 naming it (NumericParamsTest), no longer a 404
+        for (String path : new String[] {"/api/no-such-thing", "/nowhere"}) {
             given().when().get(path)
                     .then().statusCode(404).contentType("application/problem+json")
                     .body("type", equalTo("https://grandjour.example/problems/not-found"))

@@ -182,11 +182,15 @@ class ThreeInstancesFailoverIT {
             }));
         }
         start.countDown();
-        // SIGKILL (Process.destroyForcibly on Linux) the second instance once a sixth of the clients
-        // are served, so requests are in flight on it and it dies without finishing them.
+        // Once a sixth of the clients are served, freeze the second instance (SIGSTOP) for a moment, so
+        // that the requests HAProxy keeps sending it are surely in flight (some already committed,
+        // their answers unsent), then SIGKILL it (Process.destroyForcibly on Linux): it dies without
+        // finishing them.
         while (done.get() < RESIDENTS / 6) {
             Thread.sleep(5);
         }
+        new ProcessBuilder("kill", "-STOP", String.valueOf(instances[1].pid())).start().waitFor();
+        Thread.sleep(1500);
         instances[1].destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         int doneAtKill = done.get();
         for (Future<?> f : clients) {
@@ -194,9 +198,10 @@ class ThreeInstancesFailoverIT {
         }
         pool.shutdown();
 
-        System.out.printf("three instances, one killed after %d of %d clients: answers %s, transport errors %d%n",
+        System.out.printf("three instances, one frozen then killed after %d of %d clients: answers %s, transport errors %d%n",
                 doneAtKill, RESIDENTS, seen, transportErrors.get());
         assertThat(seen.keySet()).as("no 500 at any point").noneMatch(k -> k.startsWith("500"));
+        assertThat(seen.containsKey("502") || transportErrors.get() > 0).as("the kill cut requests in flight").isTrue();
         assertThat(finalStatus.values()).as("every client ends with its ticket or sold out").allMatch(s -> s == 201 || s == 200 || s == 409);
 
         long winners = finalStatus.values().stream().filter(s -> s == 201 || s == 200).count();

@@ -85,7 +85,8 @@ test('no Content Security Policy violation while logging in and going through th
   for (const path of ['/', '/tickets', '/dashboard', '/admin', '/scan', '/account']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-    await page.waitForLoadState('networkidle');
+    // logged in again: the silent SSO check has run (not 'networkidle': the dashboard's live stream never idles)
+    await expect(page.getByRole('banner')).toContainText('organiser');
   }
   await expect(page.getByRole('banner')).toContainText('organiser');
   expect(violations).toEqual([]);

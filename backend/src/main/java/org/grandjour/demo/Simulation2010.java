@@ -103,8 +103,8 @@ public class Simulation2010 {
     }
 
     private ScanResult scan(String code, long attractionId, Instant at, Integer persons) {
-        return demoTransaction(() -> scans.scan(DOOR_STAFF, new ScanRequest(code, attractionId, "door-" + attractionId, UUID.randomUUID(), at, persons,
-                null), false));
+        return demoTransaction(() -> scans.scanAt(DOOR_STAFF, new ScanRequest(code, attractionId, "door-" + attractionId, UUID.randomUUID(), at, persons,
+                null), at));
     }
 
     /**

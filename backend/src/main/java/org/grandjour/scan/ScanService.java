@@ -82,7 +82,13 @@ public class ScanService {
 
     @Transactional
     public ScanResult scan(String staffUsername, ScanRequest request, boolean offline) {
-        return judgeAll(staffUsername, List.of(request), offline).get(0);
+        return judgeAll(staffUsername, List.of(request), offline, clock.instant()).get(0);
+    }
+
+    /** An online scan judged at a given instant: the demo replays the 2010 weekend's door through here. */
+    @Transactional
+    public ScanResult scanAt(String staffUsername, ScanRequest request, Instant now) {
+        return judgeAll(staffUsername, List.of(request), false, now).get(0);
     }
 
     /**
@@ -94,13 +100,13 @@ public class ScanService {
         List<ScanRequest> ordered = scans.stream().sorted(Comparator.comparing(ScanRequest::scannedAt)).toList();
         long started = System.nanoTime();
         try {
-            List<ScanResult> results = QuarkusTransaction.requiringNew().call(() -> judgeAll(staffUsername, ordered, true));
+            List<ScanResult> results = QuarkusTransaction.requiringNew().call(() -> judgeAll(staffUsername, ordered, true, clock.instant()));
             LOG.debugf("a batch of %d scans judged in %d ms", ordered.size(), (System.nanoTime() - started) / 1_000_000);
             return results;
         } catch (RuntimeException e) {
             LOG.debugf(e, "a batch of %d scans failed as a whole; trying them one by one", ordered.size());
             return ordered.stream()
-                    .map(s -> QuarkusTransaction.requiringNew().call(() -> judgeAll(staffUsername, List.of(s), true).get(0)))
+                    .map(s -> QuarkusTransaction.requiringNew().call(() -> judgeAll(staffUsername, List.of(s), true, clock.instant()).get(0)))
                     .toList();
         }
     }
@@ -126,8 +132,7 @@ public class ScanService {
                           boolean conflict, String reason) {
     }
 
-    private List<ScanResult> judgeAll(String staffUsername, List<ScanRequest> requests, boolean offline) {
-        Instant now = clock.instant();
+    private List<ScanResult> judgeAll(String staffUsername, List<ScanRequest> requests, boolean offline, Instant now) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             Map<UUID, Long> claimed = claim(c, staffUsername, requests, offline, now);
             List<Judged> judged = new ArrayList<>();

@@ -3,8 +3,11 @@ package org.grandjour.common;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
@@ -30,15 +33,27 @@ public final class DatabaseFailures {
     }
 
     public static Optional<Answer> classify(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                Optional<Answer> answer = classify(sql);
-                if (answer.isPresent()) {
-                    return answer;
-                }
+        return classify(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** Causes and suppressed exceptions both: a failed commit carries the driver's error as suppressed. */
+    private static Optional<Answer> classify(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return Optional.empty();
+        }
+        if (t instanceof SQLException sql) {
+            Optional<Answer> answer = classify(sql);
+            if (answer.isPresent()) {
+                return answer;
             }
         }
-        return Optional.empty();
+        for (Throwable suppressed : t.getSuppressed()) {
+            Optional<Answer> answer = classify(suppressed, seen);
+            if (answer.isPresent()) {
+                return answer;
+            }
+        }
+        return classify(t.getCause(), seen);
     }
 
     private static Optional<Answer> classify(SQLException e) {

@@ -1024,7 +1024,7 @@ export interface components {
             deviceId: string;
             /** @description Chosen by the device for this scan: sending it again changes nothing */
             scanId: components["schemas"]["UUID"];
-            /** @description When the code was read, by the device's clock */
+            /** @description When the code was read, by the device's clock. An online scan is judged at the server's clock whatever this says; an offline one (in a batch) counts only between the start of its ticket's day (in the edition's time zone) and the server's now plus a few minutes' skew, else its verdict is BAD_SCAN_TIME. Any date-time is accepted, however far off, so that one broken clock never refuses a whole batch */
             scannedAt: components["schemas"]["Instant"];
             /**
              * Format: int32

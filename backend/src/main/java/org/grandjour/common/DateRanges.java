@@ -27,6 +27,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 public final class DateRanges {
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 9999;
+    /** The first and last instants kept by {@link #clamp}, whole seconds so the database stores them as they are. */
+    public static final Instant FIRST_INSTANT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    public static final Instant LAST_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
     static final String MESSAGE = "must be a date between years " + FIRST_YEAR + " and " + LAST_YEAR;
 
     private DateRanges() {
@@ -38,6 +41,11 @@ public final class DateRanges {
 
     public static boolean inRange(Instant instant) {
         return inRange(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    /** The nearest accepted instant: for a time that must be kept (a device's clock) even when it is absurd. */
+    public static Instant clamp(Instant instant) {
+        return instant.isBefore(FIRST_INSTANT) ? FIRST_INSTANT : instant.isAfter(LAST_INSTANT) ? LAST_INSTANT : instant;
     }
 
     /** A JSON value that is a well-formed date, or not a date at all, outside the accepted years. */

@@ -9,6 +9,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", 403, "Forbidden"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     CONFLICT("conflict", 409, "Conflict"),
     NOT_ELIGIBLE("not-eligible", 403, "Not eligible"),

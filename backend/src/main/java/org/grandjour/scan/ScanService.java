@@ -26,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.grandjour.common.DateRanges;
 import org.grandjour.ticket.TicketCodes;
 import org.grandjour.ticket.TicketSigner;
 import org.hibernate.Session;
@@ -45,7 +46,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * offline scan's {@code scannedAt} counts only between the start of its ticket's day (edition zone) and
  * the server's now plus {@code grandjour.scan.clock-skew}, else it is refused as {@link Verdict#BAD_SCAN_TIME}
  * (kept in the scan log as such), so a device with a wrong or forged clock neither admits a ticket of
- * another day nor burns it.
+ * another day nor burns it. However absurd the time (year +999999999, 1899), the scan is judged, not refused
+ * with its batch ({@link DeviceTime}), and logged at the nearest time years 1900..9999 allow.
  * <p>
  * One admission rule, two places: the other half is the scanner's offline decision in the SPA
  * ({@code frontend/src/features/scanner/offline/offline-decision.ts}, {@code judge-scan.ts}). Change together:
@@ -153,7 +155,7 @@ public class ScanService {
                     returning old.persons_admitted, t.persons_admitted, t.status""");
                  PreparedStatement reread = c.prepareStatement("select persons_admitted, status from ticket where id = ?")) {
                 for (ScanRequest r : fresh) {
-                    Instant at = offline ? r.scannedAt() : now;
+                    Instant at = offline ? DateRanges.clamp(r.scannedAt()) : now;
                     judged.add(judge(claimed.get(r.scanId()), r, at, offline, now, tickets.get(r), admit, reread));
                 }
             }
@@ -177,7 +179,9 @@ public class ScanService {
             uids[i] = r.scanId();
             attractions[i] = r.attractionId();
             devices[i] = r.deviceId();
-            times[i] = (offline ? r.scannedAt() : now).toString(); // online: the server's clock, not the device's
+            // online: the server's clock, not the device's; offline: the device's, brought within what can be stored
+            // (an absurd one is judged BAD_SCAN_TIME all the same)
+            times[i] = (offline ? DateRanges.clamp(r.scannedAt()) : now).toString();
             local[i] = r.localVerdict() == null ? null : r.localVerdict().name();
         }
         Map<UUID, Long> claimed = new HashMap<>();
@@ -268,7 +272,7 @@ public class ScanService {
                     "Not a Grand Jour ticket: unreadable, unknown, or its signature does not verify.");
         }
         if (offline && (at.isAfter(now.plus(clockSkew)) || at.isBefore(t.day.atStartOfDay(t.zone).toInstant()))) {
-            return refused(rowId, r, at, Verdict.BAD_SCAN_TIME, t, expectedIn, "The device's time of this scan (" + at
+            return refused(rowId, r, at, Verdict.BAD_SCAN_TIME, t, expectedIn, "The device's time of this scan (" + r.scannedAt()
                     + ") is before the ticket's day or after the server's now: the device's clock cannot be trusted.");
         }
         if (t.attractionId != r.attractionId()) {

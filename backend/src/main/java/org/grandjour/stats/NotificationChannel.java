@@ -53,18 +53,33 @@ class NotificationChannel {
         return thread;
     }
 
+    /**
+     * Logged once per outage, not once per attempt: WARN when the connection is lost, DEBUG for each
+     * attempt that fails while the database is away, INFO when a connection is had again.
+     */
     private void loop(String name, BooleanSupplier running, Session session) {
         long backoff = FIRST_BACKOFF_MILLIS;
+        boolean down = false;
         while (running.getAsBoolean()) {
             try (Connection c = connections.open()) {
                 c.setAutoCommit(true);
+                if (down) {
+                    LOG.infof("%s has its database connection again", name);
+                    down = false;
+                }
                 backoff = FIRST_BACKOFF_MILLIS;
                 session.run(c);
             } catch (SQLException e) {
                 if (!running.getAsBoolean()) {
                     return;
                 }
-                LOG.warnf("%s lost its database connection (%s); retrying in %d ms", name, e.getMessage(), backoff);
+                if (down) {
+                    LOG.debugf("%s still has no database connection (%s); retrying in %d ms", name, e.getMessage(), backoff);
+                } else {
+                    LOG.warnf("%s lost its database connection (%s); retrying every %d to %d ms, quietly until it is back",
+                            name, e.getMessage(), FIRST_BACKOFF_MILLIS, LAST_BACKOFF_MILLIS);
+                    down = true;
+                }
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException stopping) {

@@ -62,7 +62,36 @@ class RoleMatrixTest {
             {"POST", "/api/admin/editions"}, {"PUT", "/api/admin/editions/1"}, {"PUT", "/api/admin/territories/FR-62"},
             {"GET", "/api/admin/attractions"}, {"POST", "/api/admin/attractions"}, {"PUT", "/api/admin/attractions/1"},
             {"POST", "/api/admin/editions/1/offers"}, {"GET", "/api/admin/audit"}, {"GET", "/api/admin/staff"},
-            {"PUT", "/api/admin/staff/someone/attractions"}, {"POST", "/api/admin/staff/accounts"}};
+            {"PUT", "/api/admin/staff/someone/attractions"}, {"POST", "/api/admin/staff/accounts"},
+            {"GET", "/api/admin/postcode-changes"}, {"POST", "/api/admin/postcode-changes/1/approve"},
+            {"POST", "/api/admin/postcode-changes/1/reject"}};
+
+    /** Every endpoint only residents may use (their own postcode change requests). */
+    static final String[][] RESIDENT_ONLY = {
+            {"GET", "/api/me/postcode-change"}, {"POST", "/api/me/postcode-change"}};
+
+    @Test
+    @TestSecurity(user = "staff", roles = "staff")
+    @OidcSecurity(claims = @Claim(key = "postcode", value = "62000"))
+    void staffGet403OnEveryResidentOnlyEndpoint() {
+        assertForbidden(RESIDENT_ONLY);
+    }
+
+    @Test
+    @TestSecurity(user = "organiser", roles = {"organiser", "staff"})
+    @OidcSecurity(claims = @Claim(key = "postcode", value = "62000"))
+    void organisersGet403OnEveryResidentOnlyEndpoint() {
+        assertForbidden(RESIDENT_ONLY);
+    }
+
+    @Test
+    void anonymousCallersGet401OnEveryResidentOnlyEndpoint() {
+        for (String[] endpoint : RESIDENT_ONLY) {
+            given().contentType("application/json").body("{\"postcode\": \"59000\"}").when().request(endpoint[0], endpoint[1])
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .body("type", equalTo("https://grandjour.example/problems/unauthenticated"));
+        }
+    }
 
     @Test
     @TestSecurity(user = "resident", roles = "resident")
@@ -87,7 +116,11 @@ class RoleMatrixTest {
     }
 
     private static void assertForbiddenEverywhere() {
-        for (String[] endpoint : ORGANISER_ONLY) {
+        assertForbidden(ORGANISER_ONLY);
+    }
+
+    private static void assertForbidden(String[][] endpoints) {
+        for (String[] endpoint : endpoints) {
             given().contentType("application/json").body("{\"capacity\": 1}").when().request(endpoint[0], endpoint[1])
                     .then().statusCode(403).contentType("application/problem+json")
                     .body("type", equalTo("https://grandjour.example/problems/forbidden"));

@@ -142,6 +142,54 @@ class ScanVerdictTest {
                 .body("results[0].verdict", equalTo("ADMITTED")).body("results[0].personsAdmittedNow", equalTo(2));
     }
 
+    /**
+     * A phone whose clock says year +999999999 or 1899 must still be able to empty its queue: such a scan is
+     * judged BAD_SCAN_TIME (logged with the nearest time the database can hold), and the rest of its batch as usual.
+     */
+    @Test
+    void anOfflineScanWithAnAbsurdClockIsJudgedWithoutRefusingItsBatch() {
+        String[] far = door.ticket(2);
+        String[] old = door.ticket(2);
+        String[] fine = door.ticket(2);
+        UUID farId = UUID.randomUUID();
+        UUID oldId = UUID.randomUUID();
+        UUID fineId = UUID.randomUUID();
+        UUID beyondId = UUID.randomUUID();
+        String batch = "{\"scans\": [" + offline(far[1], farId, "+999999999-12-31T23:59:59Z") + ", "
+                + offline(old[1], oldId, "1899-12-31T23:59:59Z") + ", "
+                + offline(fine[1], fineId, Instant.now().minusSeconds(60).toString()) + ", "
+                // a year past what Java itself can hold counts as the far end of time
+                + offline(far[1], beyondId, "+99999999999-01-01T00:00:00Z") + "]}";
+        given().auth().oauth2(door.staff).contentType("application/json").body(batch).post("/api/scans/batch").then().statusCode(200)
+                .body("results", hasSize(4))
+                .body("results.find { it.scanId == '" + farId + "' }.verdict", equalTo("BAD_SCAN_TIME"))
+                .body("results.find { it.scanId == '" + farId + "' }.conflict", equalTo(true))
+                .body("results.find { it.scanId == '" + farId + "' }.reason", org.hamcrest.Matchers.containsString("+999999999"))
+                .body("results.find { it.scanId == '" + oldId + "' }.verdict", equalTo("BAD_SCAN_TIME"))
+                .body("results.find { it.scanId == '" + beyondId + "' }.verdict", equalTo("BAD_SCAN_TIME"))
+                .body("results.find { it.scanId == '" + fineId + "' }.verdict", equalTo("ADMITTED"));
+        Assertions.assertThat(sql.number("select persons_admitted from ticket where id = ?", Long.parseLong(far[0]))).isZero();
+        Assertions.assertThat(sql.number("select persons_admitted from ticket where id = ?", Long.parseLong(old[0]))).isZero();
+        Assertions.assertThat(sql.number("select persons_admitted from ticket where id = ?", Long.parseLong(fine[0]))).isEqualTo(2);
+        // kept in the scan log as BAD_SCAN_TIME, at the nearest time that can be stored
+        Assertions.assertThat(sql.number("select count(*) from scan where scan_uid = ?::uuid and verdict = 'BAD_SCAN_TIME' "
+                + "and scanned_at = timestamptz '9999-12-31 23:59:59+00'", farId.toString())).isEqualTo(1);
+        Assertions.assertThat(sql.number("select count(*) from scan where scan_uid = ?::uuid and verdict = 'BAD_SCAN_TIME' "
+                + "and scanned_at = timestamptz '1900-01-01 00:00:00+00'", oldId.toString())).isEqualTo(1);
+        // online, the device's clock does not matter at all: judged, and logged, at the server's
+        door.scan(door.staff, old[1], door.door.id, "door-1", UUID.randomUUID(), Instant.parse("+999999999-12-31T23:59:59Z"), null)
+                .then().statusCode(200).body("verdict", equalTo("ADMITTED"));
+        // a date-time that is not one is still a 400
+        given().auth().oauth2(door.staff).contentType("application/json")
+                .body("{\"scans\": [" + offline(fine[1], UUID.randomUUID(), "yesterday") + "]}").post("/api/scans/batch")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private String offline(String code, UUID scanId, String at) {
+        return ScanFixture.scanJson(code, door.door.id, "device-off", scanId, Instant.EPOCH, null)
+                .replace(Instant.EPOCH.toString(), at).replace("}", ", \"localVerdict\": \"ADMITTED\"}");
+    }
+
     private String offline(String code, Instant at) {
         return ScanFixture.scanJson(code, door.door.id, "device-off", UUID.randomUUID(), at, null)
                 .replace("}", ", \"localVerdict\": \"ADMITTED\"}");

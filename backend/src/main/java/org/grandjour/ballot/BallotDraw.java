@@ -2,9 +2,9 @@ package org.grandjour.ballot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,9 +89,10 @@ public final class BallotDraw {
         int[] round = new int[n];
         int[] fromShare = new int[n];
         int[][] options = new int[n][];
+        Options builder = new Options(offers, offerIndex, offersByDay);
         for (int a = 0; a < n; a++) {
             assigned[a] = -1;
-            options[a] = options(applications.get(a), offers, offerIndex, offersByDay);
+            options[a] = builder.of(applications.get(a));
         }
 
         for (int k = 0; k < n; k++) {
@@ -158,21 +159,48 @@ public final class BallotDraw {
         return new DrawResult(ALGORITHM, HexFormat.of().formatHex(snapshotHash), outcomes, waitingLists);
     }
 
-    private static int[] options(BallotSnapshot.Application application, List<BallotSnapshot.Offer> offers,
-            Map<Long, Integer> offerIndex, Map<LocalDate, List<Integer>> offersByDay) {
-        LinkedHashSet<Integer> options = new LinkedHashSet<>();
-        for (long choice : application.choices()) {
-            options.add(offerIndex.get(choice));
+    /** The options of an application (see the class comment), as offer indexes; reuses its buffers. */
+    private static final class Options {
+        private final List<BallotSnapshot.Offer> offers;
+        private final Map<Long, Integer> offerIndex;
+        private final Map<LocalDate, List<Integer>> offersByDay;
+        private final int[] buffer;
+        private final int[] listedBy; // stamp: the call that last listed each offer
+        private final Map<LocalDate, Integer> dayListedBy = new HashMap<>();
+        private int call;
+
+        Options(List<BallotSnapshot.Offer> offers, Map<Long, Integer> offerIndex, Map<LocalDate, List<Integer>> offersByDay) {
+            this.offers = offers;
+            this.offerIndex = offerIndex;
+            this.offersByDay = offersByDay;
+            this.buffer = new int[offers.size()];
+            this.listedBy = new int[offers.size()];
         }
-        if (application.anyOtherSameDay()) {
-            LinkedHashSet<LocalDate> days = new LinkedHashSet<>();
+
+        int[] of(BallotSnapshot.Application application) {
+            call++;
+            int count = 0;
             for (long choice : application.choices()) {
-                days.add(offers.get(offerIndex.get(choice)).day());
+                int o = offerIndex.get(choice);
+                listedBy[o] = call;
+                buffer[count++] = o;
             }
-            for (LocalDate day : days) {
-                options.addAll(offersByDay.get(day)); // already-listed choices stay at their rank
+            if (application.anyOtherSameDay()) {
+                for (long choice : application.choices()) {
+                    LocalDate day = offers.get(offerIndex.get(choice)).day();
+                    Integer previous = dayListedBy.put(day, call);
+                    if (previous != null && previous == call) {
+                        continue; // this day's offers are listed already
+                    }
+                    for (int o : offersByDay.get(day)) {
+                        if (listedBy[o] != call) { // already-listed choices stay at their rank
+                            listedBy[o] = call;
+                            buffer[count++] = o;
+                        }
+                    }
+                }
             }
+            return Arrays.copyOf(buffer, count);
         }
-        return options.stream().mapToInt(Integer::intValue).toArray();
     }
 }

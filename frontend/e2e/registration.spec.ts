@@ -89,6 +89,9 @@ test('a new resident registers, is held until the email is verified, then can cl
   await expect(page).toHaveURL(new RegExp(`day=${days.at(-1)}`));
   await page.getByLabel('Territory').selectOption({ label: 'Pas-de-Calais' });
   await expect(page).toHaveURL(/territory=FR-62/);
+  // the list shows that day and territory only (not the previous list still on screen)
+  await expect(page.getByRole('article').filter({ hasNot: page.locator(`time[datetime="${days.at(-1)}"]`) })).toHaveCount(0);
+  await expect(page.getByRole('article').filter({ hasNotText: 'Pas-de-Calais' })).toHaveCount(0);
   // Pin the card by its attraction's name: once its claim form opens, its "Claim free entries"
   // button is gone, and a locator filtered on that button would move on to the next card.
   const claimable = page.getByRole('article').filter({ has: page.getByRole('button', { name: /^Claim free entries/ }) }).first();

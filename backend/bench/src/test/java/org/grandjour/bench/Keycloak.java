@@ -62,7 +62,9 @@ final class Keycloak {
         ArrayNode list = Json.MAPPER.createArrayNode();
         realm.path("users").forEach(u -> {
             if (u.has("serviceAccountClientId")) {
-                list.add(u);
+                ObjectNode copy = u.deepCopy();
+                copy.remove("id"); // user ids are unique across realms: the dev realm already has this one
+                list.add(copy);
             }
         });
         realm.set("users", list);

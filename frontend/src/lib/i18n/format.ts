@@ -37,6 +37,18 @@ export function formatDateTime(instant: string, language: string | undefined, ti
   }).format(date);
 }
 
+/**
+ * The last minute inside a window that ends (exclusively) at `end`: a window closing at midnight reads
+ * "until Wednesday 2 December, 23:59", not "until Thursday 3 December at 00:00".
+ */
+export function formatLastMoment(end: string, language: string | undefined, timeZone?: string): string {
+  const ms = Date.parse(end);
+  if (Number.isNaN(ms)) return end;
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
+  // only a midnight close is shown as the minute before it; "until 19:00" stays "until 19:00"
+  return clock === '00:00:00' ? formatDateTime(new Date(ms - 60_000).toISOString(), language, timeZone) : formatDateTime(end, language, timeZone);
+}
+
 export function formatTime(timestamp: number, language: string | undefined): string {
   return new Intl.DateTimeFormat(intlLocale(language), { timeStyle: 'medium' }).format(timestamp);
 }
@@ -54,6 +66,7 @@ export function useFormat() {
     localized: (text: Localized) => pickLocalized(text, language),
     day: (day: string, options?: Intl.DateTimeFormatOptions) => formatDay(day, language, options),
     dateTime: (instant: string, timeZone?: string) => formatDateTime(instant, language, timeZone),
+    lastMoment: (end: string, timeZone?: string) => formatLastMoment(end, language, timeZone),
     time: (timestamp: number) => formatTime(timestamp, language),
     list: (items: string[]) => formatList(items, language),
   };

@@ -1,2 +1,2 @@
 export { i18n, detectLanguage, currentLanguage, intlLocale, isLanguage, resources, setLanguage } from './i18n';
-export { pickLocalized, formatDay, formatDateTime, formatTime, formatList, useFormat } from './format';
+export { pickLocalized, formatDay, formatDateTime, formatLastMoment, formatTime, formatList, useFormat } from './format';

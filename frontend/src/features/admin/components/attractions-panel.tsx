@@ -51,7 +51,7 @@ export function AttractionsPanel() {
       <FormAlert problem={toggleProblem} />
       <AdminTable
         columns={[
-          t('admin.attractions.fields.nameEn'),
+          t('admin.attractions.name'),
           t('admin.attractions.fields.slug'),
           t('admin.attractions.fields.territory'),
           t('admin.attractions.fields.category'),

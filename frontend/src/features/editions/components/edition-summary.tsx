@@ -16,7 +16,7 @@ export function EditionSummary({ edition }: { edition: Edition }) {
   const phase = claimWindow(edition, now);
   const claim =
     phase === 'open'
-      ? t('edition.claimOpen', { date: format.dateTime(edition.claimClosesAt, edition.timeZone) })
+      ? t('edition.claimOpen', { date: format.lastMoment(edition.claimClosesAt, edition.timeZone) })
       : phase === 'upcoming'
         ? t('edition.claimUpcoming', { date: format.dateTime(edition.claimOpensAt, edition.timeZone) })
         : t('edition.claimClosed', { date: format.dateTime(edition.claimClosesAt, edition.timeZone) });

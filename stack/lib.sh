@@ -98,15 +98,38 @@ stop_group() {
 
 stop_bg() { stop_group "$RUN/$1.pid"; } # stop_bg <name>
 
-backend_jar="$ROOT/backend/target/quarkus-app/quarkus-run.jar"
+backend_app="$ROOT/backend/target/quarkus-app"
+backend_jar="$backend_app/quarkus-run.jar"
+# The build's own time stamp: touching the jar itself would invalidate its AppCDS archive (the JVM
+# checks the jar's modification time against the one recorded in the archive).
+backend_stamp="$ROOT/backend/target/.gj-backend-built"
 
-build_backend() { # skips Maven when nothing changed since the last build
-  if [ -f "$backend_jar" ] && [ -z "$(find "$ROOT/backend/src/main" "$ROOT/backend/pom.xml" -newer "$backend_jar" -print -quit)" ]; then
+build_backend() { # skips Maven when nothing changed since the last build (ours, or a `./mvnw package`)
+  local built=$backend_jar
+  [ "$backend_stamp" -nt "$backend_jar" ] && built=$backend_stamp
+  if [ -f "$backend_jar" ] && [ -z "$(find "$ROOT/backend/src/main" "$ROOT/backend/pom.xml" -newer "$built" -print -quit)" ]; then
     echo "backend: up to date"
     return 0
   fi
-  (cd "$ROOT/backend" && ./mvnw -q -B package -DskipTests)
-  touch "$backend_jar"
+  (cd "$ROOT/backend" && ./mvnw -q -B package -DskipTests) && touch "$backend_stamp"
+}
+
+# appcds_opts [java options...]: prints -XX:SharedArchiveFile=app-cds.jsa when the build's AppCDS
+# archive (quarkus.package.jar.appcds.enabled; made by `package`) exists and fits this JVM and this
+# build; otherwise a note on stderr and nothing: the backend then starts without it, only slower.
+# The archive names the jar by the relative path it was made with, so the JVM must run in
+# $backend_app with `-jar quarkus-run.jar` (start_backend does). GJ_APPCDS=false turns it off.
+appcds_opts() {
+  [ "${GJ_APPCDS:-true}" = true ] || return 0
+  if [ ! -f "$backend_app/app-cds.jsa" ]; then
+    echo "note: no AppCDS archive at $backend_app/app-cds.jsa: the backend starts without it (slower)" >&2
+    return 0
+  fi
+  if ! (cd "$backend_app" && java "$@" -Xshare:on -XX:SharedArchiveFile=app-cds.jsa -cp quarkus-run.jar -version >/dev/null 2>&1); then
+    echo "note: $backend_app/app-cds.jsa does not fit this JVM or this build (rebuild with package): the backend starts without it (slower)" >&2
+    return 0
+  fi
+  echo "-XX:SharedArchiveFile=app-cds.jsa"
 }
 
 # A backend's management interface (health, metrics; loopback only) listens on its API port + 1000.
@@ -114,10 +137,13 @@ mgmt_port() { echo $(( $1 + 1000 )); }
 
 # start_backend <name> <port> <database> <demo true|false>: starts it; wait_backend waits for it.
 # With demo data on a fresh database the first start replays the 2010 weekend (a minute or two).
+# Runs in the build's folder with the AppCDS archive when it fits (appcds_opts).
 start_backend() {
-  local name=$1 port=$2 db=$3 demo=$4 log="$LOGS/$1.log"
-  start_bg "$name" "$log" env GJ_HTTP_PORT="$port" GJ_MGMT_PORT="$(mgmt_port "$port")" GJ_DB_NAME="$db" GJ_DEMO="$demo" \
-    java ${GJ_JAVA_OPTS:--Xmx512m} -jar "$backend_jar"
+  local name=$1 port=$2 db=$3 demo=$4 log="$LOGS/$1.log" opts cds
+  read -r -a opts <<< "${GJ_JAVA_OPTS:--Xmx512m}"
+  cds=$(appcds_opts "${opts[@]}")
+  start_bg "$name" "$log" env -C "$backend_app" GJ_HTTP_PORT="$port" GJ_MGMT_PORT="$(mgmt_port "$port")" GJ_DB_NAME="$db" GJ_DEMO="$demo" \
+    java "${opts[@]}" $cds -jar quarkus-run.jar
 }
 
 wait_backend() { # wait_backend <name> <api port>: readiness, on the management port

@@ -7,13 +7,14 @@
 # management port, and kills it. Prints each run, min/median/max, and the startup phases that took
 # longest (Quarkus' own step timings, median over the runs).
 #
-#   stack/measure-restart.sh [-n RUNS] [--port API_PORT] [--db NAME] [--signal KILL|TERM] [--no-cds]
+#   stack/measure-restart.sh [-n RUNS] [--port API_PORT] [--db NAME] [--signal KILL|TERM] [--no-cds] [--no-demo]
 #
+# --no-demo restarts as production does (GJ_DEMO=false: no demo loader); GJ_JAVA_OPTS adds JVM options.
 # Defaults: 5 runs, API port 8093 (management 9093), database grandjour_restart, SIGKILL (a crash).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-runs=5 port=${GJ_RESTART_PORT:-8093} db=${GJ_RESTART_DB:-grandjour_restart} signal=KILL
+runs=5 port=${GJ_RESTART_PORT:-8093} db=${GJ_RESTART_DB:-grandjour_restart} signal=KILL demo=true
 while [ $# -gt 0 ]; do
   case $1 in
     -n) runs=$2; shift 2 ;;
@@ -21,7 +22,8 @@ while [ $# -gt 0 ]; do
     --db) db=$2; shift 2 ;;
     --signal) signal=$2; shift 2 ;;
     --no-cds) export GJ_APPCDS=false; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --no-demo) demo=false; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
@@ -66,7 +68,7 @@ step "$runs restarts (kill with SIG$signal, start, wait for $ready_url)"
 for i in $(seq 1 "$runs"); do
   t0_day=$(day_ms "$(date +%H:%M:%S,%3N)")
   t0=$(ms)
-  start_backend "$name" "$port" "$db" true 2>/dev/null
+  start_backend "$name" "$port" "$db" "$demo" 2>/dev/null
   until curl -fs -o /dev/null --max-time 1 "$ready_url"; do
     live_pid "$RUN/$name.pid" >/dev/null || { tail -n 40 "$log" >&2; die "the backend exited while starting"; }
     (( $(ms) - t0 < 120000 )) || { tail -n 40 "$log" >&2; die "not ready within 120 s"; }

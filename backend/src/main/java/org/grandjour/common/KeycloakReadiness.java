@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,12 +22,16 @@ import org.eclipse.microprofile.health.Readiness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.StartupEvent;
+
 /**
  * Readiness is DOWN while Keycloak's signing keys cannot be had: without them every authenticated
  * request fails (503), so a load balancer must not send users here. The keys are fetched as the OIDC
  * extension does (discovery, then jwks_uri), each call bounded by a short timeout; a success is
  * remembered for a few seconds so that frequent probes stay cheap. With a local public key instead of
- * a Keycloak URL (some tests), there is nothing to check.
+ * a Keycloak URL (some tests), there is nothing to check. The first fetch starts with the application,
+ * next to the rest of its startup, so that the first probe after a restart usually answers from the
+ * cache instead of waiting for it (restart to ready, issue 10).
  */
 @Readiness
 @ApplicationScoped
@@ -44,6 +51,13 @@ public class KeycloakReadiness implements HealthCheck {
     private volatile HttpClient http;
     private volatile Instant upUntil = Instant.MIN;
     private volatile String jwksUri;
+
+    /** First of the startup observers, so the fetch overlaps the others (the demo loader's, the signing key's). */
+    void warmUp(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        Thread t = new Thread(this::call, "keycloak-readiness-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -69,10 +69,16 @@ public class DemoDataLoader {
     @Transactional
     public void load() {
         DemoDataset data = read();
+        // the rows already there, in one query each (not one per row: this runs at every start)
+        Map<String, Territory> existingTerritories = Territory.<Territory>listAll().stream()
+                .collect(Collectors.toMap(t -> t.code, Function.identity()));
+        Map<String, Attraction> existingAttractions = Attraction.<Attraction>listAll().stream()
+                .collect(Collectors.toMap(a -> a.slug, Function.identity()));
         Map<String, Territory> territories = data.territories().stream()
-                .map(this::upsertTerritory).collect(Collectors.toMap(t -> t.code, Function.identity()));
+                .map(t -> upsertTerritory(t, existingTerritories.get(t.code())))
+                .collect(Collectors.toMap(t -> t.code, Function.identity()));
         List<Attraction> attractions = data.attractions().stream()
-                .map(a -> upsertAttraction(a, territories.get(a.territory()))).toList();
+                .map(a -> upsertAttraction(a, existingAttractions.get(a.slug()), territories.get(a.territory()))).toList();
         Map<String, DemoDataset.DemoAttraction> bySlug = data.attractions().stream()
                 .collect(Collectors.toMap(DemoDataset.DemoAttraction::slug, Function.identity()));
 
@@ -94,7 +100,7 @@ public class DemoDataLoader {
         }
 
         for (String slug : STAFF_ATTRACTIONS) {
-            Attraction a = Attraction.findBySlug(slug);
+            Attraction a = attractions.stream().filter(x -> x.slug.equals(slug)).findFirst().orElse(existingAttractions.get(slug));
             if (a != null && StaffAssignment.findById(new StaffAssignment.Key("staff", a.id)) == null) {
                 StaffAssignment.of("staff", a.id).persist();
             }
@@ -110,8 +116,8 @@ public class DemoDataLoader {
         }
     }
 
-    private Territory upsertTerritory(DemoDataset.DemoTerritory d) {
-        Territory t = Territory.findByCode(d.code());
+    private Territory upsertTerritory(DemoDataset.DemoTerritory d, Territory existing) {
+        Territory t = existing;
         if (t == null) {
             t = new Territory();
             t.code = d.code();
@@ -126,8 +132,8 @@ public class DemoDataLoader {
         return t;
     }
 
-    private Attraction upsertAttraction(DemoDataset.DemoAttraction d, Territory territory) {
-        Attraction a = Attraction.findBySlug(d.slug());
+    private Attraction upsertAttraction(DemoDataset.DemoAttraction d, Attraction existing, Territory territory) {
+        Attraction a = existing;
         if (a == null) {
             a = new Attraction();
             a.slug = d.slug();

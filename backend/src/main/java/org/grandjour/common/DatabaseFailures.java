@@ -3,11 +3,8 @@ package org.grandjour.common;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
@@ -32,28 +29,9 @@ public final class DatabaseFailures {
     public record Answer(ProblemType type, String detail, int retryAfterSeconds) {
     }
 
+    /** The first SQLException along the cause chain ({@link Causes}) whose SQLSTATE has an answer. */
     public static Optional<Answer> classify(Throwable failure) {
-        return classify(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-
-    /** Causes and suppressed exceptions both: a failed commit carries the driver's error as suppressed. */
-    private static Optional<Answer> classify(Throwable t, Set<Throwable> seen) {
-        if (t == null || !seen.add(t)) {
-            return Optional.empty();
-        }
-        if (t instanceof SQLException sql) {
-            Optional<Answer> answer = classify(sql);
-            if (answer.isPresent()) {
-                return answer;
-            }
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-            Optional<Answer> answer = classify(suppressed, seen);
-            if (answer.isPresent()) {
-                return answer;
-            }
-        }
-        return classify(t.getCause(), seen);
+        return Causes.first(failure, t -> t instanceof SQLException sql ? classify(sql) : Optional.empty());
     }
 
     private static Optional<Answer> classify(SQLException e) {

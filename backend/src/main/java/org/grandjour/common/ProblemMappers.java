@@ -175,12 +175,7 @@ public class ProblemMappers {
     }
 
     private static boolean clientWentAway(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof io.vertx.core.http.HttpClosedException);
     }
 
     private Response unauthenticated(UriInfo uri) {

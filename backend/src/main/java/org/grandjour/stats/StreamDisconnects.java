@@ -10,6 +10,7 @@ import java.util.logging.LogRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.grandjour.common.Causes;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -44,16 +45,13 @@ public class StreamDisconnects implements Filter {
 
     /** The client went away: a closed or reset connection anywhere in the cause chain. */
     static boolean isDisconnect(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return Causes.any(failure, t -> {
             String name = t.getClass().getName();
             String message = String.valueOf(t.getMessage());
-            if (t instanceof ClosedChannelException || name.equals("io.vertx.core.http.HttpClosedException")
+            return t instanceof ClosedChannelException || name.equals("io.vertx.core.http.HttpClosedException")
                     || name.equals("io.netty.channel.StacklessClosedChannelException")
                     || message.contains("Connection was closed") || message.contains("Broken pipe")
-                    || message.contains("Connection reset") || (t instanceof IOException && message.contains("closed"))) {
-                return true;
-            }
-        }
-        return false;
+                    || message.contains("Connection reset") || (t instanceof IOException && message.contains("closed"));
+        });
     }
 }

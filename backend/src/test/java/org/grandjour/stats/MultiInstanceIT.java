@@ -7,9 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.grandjour.testsupport.PackagedInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,65 +31,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * through PostgreSQL NOTIFY). Real packaged application, real Keycloak tokens, demo data.
  */
 class MultiInstanceIT {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final String DB = "grandjour_it";
+    static final ObjectMapper JSON = PackagedInstances.JSON;
+    static final HttpClient HTTP = PackagedInstances.HTTP;
     static final String KEYCLOAK = System.getenv().getOrDefault("GJ_OIDC_URL", "http://127.0.0.1:8180/realms/grandjour");
-    static Process a;
-    static Process b;
     static final int PORT_A = 18091;
     static final int PORT_B = 18092;
+    static PackagedInstances instances;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
-            c.createStatement().execute("drop database if exists " + DB + " with (force)");
-            c.createStatement().execute("create database " + DB);
-        }
-        a = start(PORT_A, true);
-        waitReady(PORT_A, a);
-        b = start(PORT_B, false); // the demo data is loaded once, by A
-        waitReady(PORT_B, b);
+        instances = new PackagedInstances("grandjour_it", "multi-instance");
+        Process a = instances.start(PORT_A, true, "256m", Map.of());
+        instances.waitReady(PORT_A, a, Duration.ofSeconds(90));
+        Process b = instances.start(PORT_B, false, "256m", Map.of()); // the demo data is loaded once, by A
+        instances.waitReady(PORT_B, b, Duration.ofSeconds(90));
     }
 
     @AfterAll
     static void stop() {
-        for (Process p : new Process[] {a, b}) {
-            if (p != null) {
-                p.destroy();
-            }
+        if (instances != null) {
+            instances.close();
         }
-    }
-
-    static Process start(int port, boolean demo) throws IOException {
-        String jar = System.getProperty("grandjour.app.jar", "target/quarkus-app/quarkus-run.jar");
-        Path log = Path.of("target", "multi-instance-" + port + ".log");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(port), "GJ_MGMT_PORT", String.valueOf(managementPort(port)),
-                "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo), "GJ_DEMO_SIMULATE_2010", "false"));
-        return pb.start();
-    }
-
-    /** Health lives on the management interface: the API port + 1000, as the stack scripts give it. */
-    static int managementPort(int port) {
-        return port + 1000;
-    }
-
-    static void waitReady(int port, Process p) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(p.isAlive()).as("instance on %d died: see target/multi-instance-%d.log", port, port).isTrue();
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance on " + port + " not ready: " + Files.readString(Path.of("target", "multi-instance-" + port + ".log")));
     }
 
     static String token(String user) throws Exception {
@@ -102,21 +62,12 @@ class MultiInstanceIT {
         return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
     }
 
-    static JsonNode call(int port, String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
-    }
-
     @Test
     void aDashboardOnOneInstanceSeesAScanMadeOnTheOtherWithinOneSecond() throws Exception {
         String organiser = token("organiser");
         String resident = token("resident");
         String staff = token("staff");
-        JsonNode editions = call(PORT_A, "GET", "/api/editions", organiser, null);
+        JsonNode editions = PackagedInstances.call(PORT_A, "GET", "/api/editions", organiser, null);
         JsonNode live = null;
         for (JsonNode e : editions) {
             if (e.get("current").asBoolean()) {
@@ -126,16 +77,16 @@ class MultiInstanceIT {
         assertThat(live).as("the demo's live edition").isNotNull();
         long editionId = live.get("id").asLong();
         LocalDate today = LocalDate.now(ZoneId.of(live.get("timeZone").asText()));
-        JsonNode staffDoors = call(PORT_B, "GET", "/api/me/attractions", staff, null);
+        JsonNode staffDoors = PackagedInstances.call(PORT_B, "GET", "/api/me/attractions", staff, null);
         long door = staffDoors.get(0).get("id").asLong();
         JsonNode offer = null;
-        for (JsonNode o : call(PORT_B, "GET", "/api/editions/" + editionId + "/offers?day=" + today, resident, null)) {
+        for (JsonNode o : PackagedInstances.call(PORT_B, "GET", "/api/editions/" + editionId + "/offers?day=" + today, resident, null)) {
             if (o.get("attraction").get("id").asLong() == door) {
                 offer = o;
             }
         }
         assertThat(offer).as("an offer today at the staff's door").isNotNull();
-        JsonNode ticket = call(PORT_B, "POST", "/api/tickets", resident, Map.of("offerId", offer.get("id").asLong(), "partySize", 2));
+        JsonNode ticket = PackagedInstances.call(PORT_B, "POST", "/api/tickets", resident, Map.of("offerId", offer.get("id").asLong(), "partySize", 2));
 
         BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
         HttpRequest sse = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT_A + "/api/editions/" + editionId + "/stats/stream"))
@@ -162,7 +113,7 @@ class MultiInstanceIT {
         long admittedBefore = first.get("overall").get("admitted").asLong();
 
         Instant sent = Instant.now();
-        JsonNode verdict = call(PORT_B, "POST", "/api/scans", staff, Map.of("code", ticket.get("qrPayload").asText(),
+        JsonNode verdict = PackagedInstances.call(PORT_B, "POST", "/api/scans", staff, Map.of("code", ticket.get("qrPayload").asText(),
                 "attractionId", door, "deviceId", "it-door", "scanId", UUID.randomUUID().toString(), "scannedAt", Instant.now().toString()));
         assertThat(verdict.get("verdict").asText()).isEqualTo("ADMITTED");
 

@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.grandjour.testsupport.PackagedInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +46,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Real Keycloak tokens from a realm of the test's own (a copy of the dev realm with its own residents).
  */
 class ThreeInstancesFailoverIT {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final String DB = "grandjour_failover_it";
+    static final ObjectMapper JSON = PackagedInstances.JSON;
+    static final HttpClient HTTP = PackagedInstances.HTTP;
     static final String KEYCLOAK = System.getenv().getOrDefault("GJ_KEYCLOAK_URL", "http://127.0.0.1:8180");
+    static final String DB = "grandjour_failover_it";
     static final String REALM = "grandjour-failover-it";
     static final int LB_PORT = 18110;
     static final int[] API_PORTS = {18111, 18112, 18113};
@@ -58,15 +59,13 @@ class ThreeInstancesFailoverIT {
     static final String PASSWORD = "failover";
 
     static final Process[] instances = new Process[3];
+    static PackagedInstances packaged;
     static Process haproxy;
 
     @BeforeAll
     static void startThreeInstancesBehindHaproxy() throws Exception {
         createRealm();
-        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
-            c.createStatement().execute("drop database if exists " + DB + " with (force)");
-            c.createStatement().execute("create database " + DB);
-        }
+        packaged = new PackagedInstances(DB, "failover-instance");
         instances[0] = start(0, true); // the demo data (editions, attractions, offers) is loaded once
         waitReady(0);
         instances[1] = start(1, false);
@@ -92,56 +91,30 @@ class ThreeInstancesFailoverIT {
 
     @AfterAll
     static void stopAll() {
-        for (Process p : instances) {
-            if (p != null) {
-                p.destroy();
-            }
+        if (packaged != null) {
+            packaged.close();
         }
         if (haproxy != null) {
             haproxy.destroy();
         }
     }
 
-    /** Same rule as the stack scripts: each backend's management interface on its API port + 1000. */
     static int mgmtPort(int i) {
-        return API_PORTS[i] + 1000;
+        return PackagedInstances.managementPort(API_PORTS[i]);
     }
 
     static Process start(int i, boolean demo) throws IOException {
-        String jar = System.getProperty("grandjour.app.jar", "target/quarkus-app/quarkus-run.jar");
-        Path log = Path.of("target", "failover-instance-" + API_PORTS[i] + ".log");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx192m", "-jar", jar).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(Map.of("GJ_HTTP_PORT", String.valueOf(API_PORTS[i]), "GJ_MGMT_PORT", String.valueOf(mgmtPort(i)),
-                "GJ_DB_NAME", DB, "GJ_DEMO", String.valueOf(demo), "GJ_DEMO_SIMULATE_2010", "false",
-                "GJ_OIDC_URL", KEYCLOAK + "/realms/" + REALM,
+        return packaged.start(API_PORTS[i], demo, "192m", Map.of("GJ_OIDC_URL", KEYCLOAK + "/realms/" + REALM,
                 // three pools on one PostgreSQL (max_connections 100) next to whatever else runs on it
                 "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "12"));
-        return pb.start();
     }
 
     static void waitReady(int i) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        while (System.nanoTime() < deadline) {
-            assertThat(instances[i].isAlive()).as("instance on %d died: see target/failover-instance-%d.log", API_PORTS[i], API_PORTS[i]).isTrue();
-            if (status("GET", "http://127.0.0.1:" + mgmtPort(i) + "/q/health/ready") == 200) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance on " + API_PORTS[i] + " not ready: "
-                + Files.readString(Path.of("target", "failover-instance-" + API_PORTS[i] + ".log")));
+        packaged.waitReady(API_PORTS[i], instances[i], Duration.ofSeconds(300));
     }
 
     static int status(String method, String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return PackagedInstances.status(method, url);
     }
 
     @Test
@@ -284,12 +257,7 @@ class ThreeInstancesFailoverIT {
     }
 
     static JsonNode call(String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + LB_PORT + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return PackagedInstances.call(LB_PORT, method, path, token, body);
     }
 
     static String token(String user) throws Exception {

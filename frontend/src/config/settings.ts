@@ -1,5 +1,7 @@
 /** How often the places left are refreshed, in milliseconds. */
 export const OFFERS_REFRESH_MS = 30_000;
+/** Offers shown per day at first on the home page (then "show more", twice as many at a time). */
+export const OFFERS_PER_DAY_SHOWN = 6;
 export const LANGUAGE_STORAGE_KEY = 'grandjour.language';
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];

@@ -16,7 +16,7 @@ export function EditionSummary({ edition }: { edition: Edition }) {
   const phase = claimWindow(edition, now);
   const claim =
     phase === 'open'
-      ? t('edition.claimOpen', { date: format.lastMoment(edition.claimClosesAt, edition.timeZone) })
+      ? t('edition.untilOpen', { date: format.lastMoment(edition.claimClosesAt, edition.timeZone) })
       : phase === 'upcoming'
         ? t('edition.claimUpcoming', { date: format.dateTime(edition.claimOpensAt, edition.timeZone) })
         : t('edition.claimClosed', { date: format.dateTime(edition.claimClosesAt, edition.timeZone) });
@@ -33,7 +33,7 @@ export function EditionSummary({ edition }: { edition: Edition }) {
         {edition.days.map((day, i) => (
           <span key={day}>
             {i > 0 && ', '}
-            <time dateTime={day}>{format.day(day)}</time>
+            <time dateTime={day}>{format.day(day, { weekday: 'long', day: 'numeric', month: 'long' })}</time>
           </span>
         ))}
       </p>

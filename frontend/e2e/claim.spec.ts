@@ -14,7 +14,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
  */
 async function showKentOffers(page: Page, day?: string): Promise<{ day: string; cards: Locator }> {
   await nav(page).getByRole('link', { name: 'Attractions' }).click();
-  const daySelect = page.getByLabel('Day');
+  const daySelect = page.getByLabel('Day', { exact: true });
   await expect(daySelect).toBeVisible();
   const days = await daySelect.locator('option').evaluateAll((options) =>
     options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),

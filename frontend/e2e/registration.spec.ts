@@ -80,7 +80,7 @@ test('a new resident registers, is held until the email is verified, then can cl
 
   // Verified: a claim goes through.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Attractions' }).click();
-  const daySelect = page.getByLabel('Day');
+  const daySelect = page.getByLabel('Day', { exact: true });
   await expect(daySelect).toBeVisible();
   const days = await daySelect.locator('option').evaluateAll((options) =>
     options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),

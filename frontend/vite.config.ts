@@ -61,19 +61,11 @@ export default defineConfig(({ mode }) => ({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
       injectRegister: false,
-      manifest: {
-        name: 'Grand Jour',
-        short_name: 'Grand Jour',
-        description: 'Free entries for the residents of the territory',
-        lang: 'fr',
-        start_url: '/',
-        display: 'standalone',
-        theme_color: '#0b4f6c',
-        background_color: '#f6f5f1',
-        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
-      },
+      // One manifest per language, in public/ (manifest.fr/en.webmanifest): index.html links the French
+      // one, and the SPA points the link at the language it speaks (src/lib/i18n/i18n.ts).
+      manifest: false,
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm,webmanifest}'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/silent-check-sso\.html/],

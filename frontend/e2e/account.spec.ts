@@ -11,7 +11,7 @@ test('a resident sees the offers, logs in, is eligible, switches to French and l
   const cards = page.getByRole('article');
   await expect(cards.first()).toBeVisible();
   await expect(cards.first()).toContainText(/places left of \d+|Sold out/);
-  await expect(page.getByLabel('Day')).toBeVisible();
+  await expect(page.getByLabel('Day', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Territory')).toBeVisible();
   await expect(page.getByLabel('Category')).toBeVisible();
 

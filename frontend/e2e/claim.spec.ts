@@ -14,7 +14,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
  */
 async function showKentOffers(page: Page, day?: string): Promise<{ day: string; cards: Locator }> {
   await nav(page).getByRole('link', { name: 'Attractions' }).click();
-  const daySelect = page.getByLabel('Day');
+  const daySelect = page.getByLabel('Day', { exact: true });
   await expect(daySelect).toBeVisible();
   const days = await daySelect.locator('option').evaluateAll((options) =>
     options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
@@ -58,7 +58,7 @@ test('a resident claims 2 free entries, gets the QR ticket and the PDF, then can
 
   const { day, cards } = await showKentOffers(page);
   const card = cards.first();
-  const name = (await card.getByRole('heading', { level: 3 }).textContent())!;
+  const name = (await card.getByRole('heading', { level: 4 }).textContent())!;
   const claimButton = card.getByRole('button', { name: /^Claim free entries/ });
   const heldLink = card.getByRole('link', { name: /^See my ticket/ });
   await expect(claimButton.or(heldLink)).toBeVisible();
@@ -98,7 +98,7 @@ test('a resident claims 2 free entries, gets the QR ticket and the PDF, then can
 
   // Two places fewer on the offers page.
   await showKentOffers(page, day);
-  const offer = cards.filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
+  const offer = cards.filter({ has: page.getByRole('heading', { level: 4, name, exact: true }) });
   await expect(offer.getByText(`${before - 2} places left of`)).toBeVisible();
   await expect(offer.getByRole('link', { name: /^See my ticket/ })).toBeVisible();
 

@@ -80,7 +80,7 @@ test('a new resident registers, is held until the email is verified, then can cl
 
   // Verified: a claim goes through.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Attractions' }).click();
-  const daySelect = page.getByLabel('Day');
+  const daySelect = page.getByLabel('Day', { exact: true });
   await expect(daySelect).toBeVisible();
   const days = await daySelect.locator('option').evaluateAll((options) =>
     options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
@@ -95,8 +95,8 @@ test('a new resident registers, is held until the email is verified, then can cl
   // Pin the card by its attraction's name: once its claim form opens, its "Claim free entries"
   // button is gone, and a locator filtered on that button would move on to the next card.
   const claimable = page.getByRole('article').filter({ has: page.getByRole('button', { name: /^Claim free entries/ }) }).first();
-  const attraction = (await claimable.getByRole('heading', { level: 3 }).textContent())!;
-  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 3, name: attraction, exact: true }) });
+  const attraction = (await claimable.getByRole('heading', { level: 4 }).textContent())!;
+  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 4, name: attraction, exact: true }) });
   await card.getByRole('button', { name: /^Claim free entries/ }).click();
   await card.getByLabel('Number of people').selectOption('1');
   await card.getByRole('button', { name: /^Confirm 1 free entr/ }).click();

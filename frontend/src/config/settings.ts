@@ -1,5 +1,7 @@
 /** How often the places left are refreshed, in milliseconds. */
 export const OFFERS_REFRESH_MS = 30_000;
+/** Offers shown per day at first on the home page (then "show more", twice as many at a time). */
+export const OFFERS_PER_DAY_SHOWN = 6;
 export const LANGUAGE_STORAGE_KEY = 'grandjour.language';
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -25,3 +27,11 @@ export const SCANNER_ATTRACTION_STORAGE_KEY = 'grandjour.scanner.attraction';
 export const DEVICE_ID_STORAGE_KEY = 'grandjour.scanner.deviceId';
 /** After a scan found no network, the next ones are judged offline at once for this long (the sync probes). */
 export const OFFLINE_HOLD_MS = 20_000;
+
+// --- Tickets
+/**
+ * Until when a holder may give a ticket back, as the server enforces it (TicketService): until its day
+ * begins. Issue 14 moves it to the attraction's opening time on the day ('until-opening'): the warning
+ * before a claim for today follows this setting.
+ */
+export const TICKET_RELEASE_RULE: 'until-day-start' | 'until-opening' = 'until-day-start';

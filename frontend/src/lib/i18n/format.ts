@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Localized } from '@/lib/api/types';
-import { currentLanguage, intlLocale } from './i18n';
+import { currentLanguage, i18n, intlLocale } from './i18n';
 
 /** Picks the text of the current language from a `{ fr, en }` pair (falling back to the other). */
 export function pickLocalized(text: Localized, language: string | undefined): string {
@@ -20,12 +20,28 @@ export function formatDay(
   return new Intl.DateTimeFormat(intlLocale(language), { ...options, timeZone: 'UTC' }).format(date);
 }
 
-/** An instant in the given time zone (the edition's), with the zone shown. */
+/**
+ * A time zone named in the language, the same way in both: "heure de Paris" / "Paris time" for the
+ * zones of our territories (time.zone.<Area_City> in the locale files), else the zone's generic long
+ * name from Intl ("heure d’Europe centrale" / "Central European Time"), never "UTC+1" or "CET".
+ */
+export function formatZoneName(timeZone: string, language: string | undefined): string {
+  const lng = currentLanguage(language);
+  const key = `time.zone.${timeZone.replace(/\//g, '_')}`;
+  if (i18n.exists(key, { lng })) return i18n.t(key as 'time.zone.Europe_Paris', { lng });
+  try {
+    const parts = new Intl.DateTimeFormat(intlLocale(lng), { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** An instant in the given time zone (the edition's), with the zone named. */
 export function formatDateTime(instant: string, language: string | undefined, timeZone?: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  // (dateStyle/timeStyle cannot be combined with timeZoneName: spell the fields out.)
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  const text = new Intl.DateTimeFormat(intlLocale(language), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -33,8 +49,8 @@ export function formatDateTime(instant: string, language: string | undefined, ti
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
-    timeZoneName: timeZone ? 'short' : undefined,
   }).format(date);
+  return timeZone ? `${text} (${formatZoneName(timeZone, language)})` : text;
 }
 
 /**
@@ -53,6 +69,17 @@ export function formatTime(timestamp: number, language: string | undefined): str
   return new Intl.DateTimeFormat(intlLocale(language), { timeStyle: 'medium' }).format(timestamp);
 }
 
+/** Compares names (attractions, territories) in the language's alphabetical order. */
+export function nameCollator(language: string | undefined): Intl.Collator {
+  return new Intl.Collator(intlLocale(language), { sensitivity: 'base', numeric: true });
+}
+
+/** Items sorted by a name, with the language's collation (English lists in English order). */
+export function sortByName<T>(items: readonly T[], name: (item: T) => string, language: string | undefined): T[] {
+  const collator = nameCollator(language);
+  return [...items].sort((a, b) => collator.compare(name(a), name(b)));
+}
+
 export function formatList(items: string[], language: string | undefined): string {
   return new Intl.ListFormat(intlLocale(language), { style: 'long', type: 'conjunction' }).format(items);
 }
@@ -68,6 +95,9 @@ export function useFormat() {
     dateTime: (instant: string, timeZone?: string) => formatDateTime(instant, language, timeZone),
     lastMoment: (end: string, timeZone?: string) => formatLastMoment(end, language, timeZone),
     time: (timestamp: number) => formatTime(timestamp, language),
+    zoneName: (timeZone: string) => formatZoneName(timeZone, language),
+    collator: () => nameCollator(language),
+    sortByName: <T>(items: readonly T[], name: (item: T) => string) => sortByName(items, name, language),
     list: (items: string[]) => formatList(items, language),
   };
 }

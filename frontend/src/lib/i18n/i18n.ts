@@ -39,9 +39,14 @@ export function detectLanguage(
 }
 
 export const i18n = i18next.createInstance();
-i18n.on('languageChanged', (language) => {
-  if (isLanguage(language)) document.documentElement.lang = language;
-});
+/** The page's language, and the web app manifest in that language (public/manifest.<lang>.webmanifest). */
+function applyLanguage(language: string) {
+  if (!isLanguage(language)) return;
+  document.documentElement.lang = language;
+  const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+  if (manifest) manifest.href = `/manifest.${language}.webmanifest`;
+}
+i18n.on('languageChanged', applyLanguage);
 void i18n.use(initReactI18next).init({
   resources,
   lng: detectLanguage(),

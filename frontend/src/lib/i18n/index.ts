@@ -1,2 +1,13 @@
 export { i18n, detectLanguage, currentLanguage, intlLocale, isLanguage, resources, setLanguage } from './i18n';
-export { pickLocalized, formatDay, formatDateTime, formatLastMoment, formatTime, formatList, useFormat } from './format';
+export {
+  pickLocalized,
+  formatDay,
+  formatDateTime,
+  formatLastMoment,
+  formatTime,
+  formatList,
+  formatZoneName,
+  nameCollator,
+  sortByName,
+  useFormat,
+} from './format';

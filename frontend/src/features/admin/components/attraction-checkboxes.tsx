@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attraction } from '@/lib/api/types';
-import { pickLocalized } from '@/lib/i18n/format';
+import { pickLocalized, sortByName } from '@/lib/i18n/format';
 
 type Props = {
   legend: string;
@@ -24,7 +24,7 @@ export function AttractionCheckboxes({ legend, attractions, selected, onChange, 
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend>{legend}</legend>
-      {attractions.map((attraction) => (
+      {sortByName(attractions, (a) => pickLocalized(a.name, i18n.language), i18n.language).map((attraction) => (
         <label key={attraction.id}>
           <input
             type="checkbox"

@@ -5,7 +5,7 @@ import { toFormProblem, type FormProblem } from '@/components/ui/form/form-probl
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import type { Attraction } from '@/lib/api/types';
-import { pickLocalized } from '@/lib/i18n/format';
+import { pickLocalized, sortByName } from '@/lib/i18n/format';
 import { useAdminAttractions } from '../api/get-admin-attractions';
 import { useTerritories } from '../api/get-territories';
 import { useUpdateAttraction } from '../api/update-attraction';
@@ -59,7 +59,7 @@ export function AttractionsPanel() {
           t('admin.attractions.state'),
         ]}
       >
-        {attractions.data.map((a) => (
+        {sortByName(attractions.data, (a) => pickLocalized(a.name, i18n.language), i18n.language).map((a) => (
           <tr key={a.id} data-slug={a.slug}>
             <th scope="row">{name(a)}</th>
             <td>{a.slug}</td>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attraction, Edition } from '@/lib/api/types';
-import { formatDay, pickLocalized } from '@/lib/i18n/format';
+import { formatDay, pickLocalized, sortByName } from '@/lib/i18n/format';
 import { useCreateOffer } from '../api/create-offer';
 import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
 import { FormActions } from '@/components/ui/form/form-actions';
@@ -14,7 +14,8 @@ type Props = { edition: Edition; attractions: Attraction[]; onDone: (message: st
 /** Adds an offer (attraction × day × capacity) to an edition. */
 export function OfferForm({ edition, attractions, onDone, onCancel }: Props) {
   const { t, i18n } = useTranslation();
-  const [attractionId, setAttractionId] = useState(String(attractions[0]?.id ?? ''));
+  const sorted = sortByName(attractions, (a) => pickLocalized(a.name, i18n.language), i18n.language);
+  const [attractionId, setAttractionId] = useState(String(sorted[0]?.id ?? ''));
   const [day, setDay] = useState(edition.days[0] ?? edition.firstDay);
   const [capacity, setCapacity] = useState('50');
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -49,7 +50,10 @@ export function OfferForm({ edition, attractions, onDone, onCancel }: Props) {
         label={t('admin.offers.attraction')}
         value={attractionId}
         onChange={setAttractionId}
-        options={attractions.map((a) => ({ value: String(a.id), label: pickLocalized(a.name, i18n.language) }))}
+        options={sorted.map((a) => ({
+          value: String(a.id),
+          label: pickLocalized(a.name, i18n.language),
+        }))}
         error={problem?.fields.attractionId}
       />
       <SelectField

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameCollator } from '@/lib/i18n';
 import { useFigureFormat } from '../utils/format';
 import { niceScale, type AttractionTotal } from '../utils/rows';
 
@@ -23,13 +24,14 @@ type Props = { totals: AttractionTotal[] };
  * (details) and, per day, in the offers table.
  */
 export function AttractionChart({ totals }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const collator = nameCollator(i18n.language);
   const format = useFigureFormat();
   const titleId = useId();
   const descId = useId();
   if (totals.length === 0) return <p className="empty-state">{t('dashboard.empty')}</p>;
 
-  const rows = [...totals].sort((a, b) => b.offered - a.offered || a.name.localeCompare(b.name));
+  const rows = [...totals].sort((a, b) => b.offered - a.offered || collator.compare(a.name, b.name));
   const scale = niceScale(Math.max(...rows.map((r) => Math.max(r.offered, r.booked, r.admitted))));
   const plot = WIDTH - LABEL_WIDTH - VALUE_GAP;
   const x = (value: number) => (value / scale.max) * plot;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameCollator } from '@/lib/i18n';
 import type { CrossBorder } from '@/lib/api/types';
 import { useFigureFormat } from '../utils/format';
 
@@ -10,14 +11,15 @@ type Props = {
 
 /** Persons booked and admitted by residents of one territory at the attractions of another (or their own). */
 export function CrossBorderTable({ rows, territoryName }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const collator = nameCollator(i18n.language);
   const format = useFigureFormat();
   const captionId = useId();
   if (rows.length === 0) return <p className="empty-state">{t('dashboard.crossBorder.empty')}</p>;
   const sorted = [...rows].sort(
     (a, b) =>
-      territoryName(a.residentTerritory).localeCompare(territoryName(b.residentTerritory)) ||
-      territoryName(a.attractionTerritory).localeCompare(territoryName(b.attractionTerritory)),
+      collator.compare(territoryName(a.residentTerritory), territoryName(b.residentTerritory)) ||
+      collator.compare(territoryName(a.attractionTerritory), territoryName(b.attractionTerritory)),
   );
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>

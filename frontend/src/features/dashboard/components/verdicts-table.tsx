@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameCollator } from '@/lib/i18n';
 import type { Verdict, VerdictCount } from '@/lib/api/types';
 import { useFigureFormat } from '../utils/format';
 
@@ -19,7 +20,8 @@ type Row = { attractionId: number; name: string; scans: Map<string, number>; con
  * may have entered twice). Attractions with refusals or conflicts first.
  */
 export function VerdictsTable({ verdicts, attractionName }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const collator = nameCollator(i18n.language);
   const format = useFigureFormat();
   const captionId = useId();
   if (verdicts.length === 0) return <p className="empty-state">{t('dashboard.verdicts.empty')}</p>;
@@ -39,7 +41,7 @@ export function VerdictsTable({ verdicts, attractionName }: Props) {
     rows.set(v.attractionId, row);
   }
   const sorted = [...rows.values()].sort(
-    (a, b) => b.conflicts - a.conflicts || b.refused - a.refused || a.name.localeCompare(b.name),
+    (a, b) => b.conflicts - a.conflicts || b.refused - a.refused || collator.compare(a.name, b.name),
   );
   // Verdicts the contract may add later still show, after the known ones.
   const extra = [...new Set(verdicts.map((v) => v.verdict))].filter((v) => !(VERDICTS as string[]).includes(v));

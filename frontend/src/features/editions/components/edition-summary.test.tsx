@@ -9,19 +9,20 @@ describe('EditionSummary', () => {
   it('shows the name, days, claim window and rules', () => {
     renderWithProviders(<EditionSummary edition={edition} />);
     expect(screen.getByRole('heading', { level: 1, name: 'Grand Jour 2026' })).toBeInTheDocument();
-    expect(screen.getByText('Pas-de-Calais and Kent')).toBeInTheDocument();
-    expect(screen.getByText(/^Saturday,? 28 March 2026$/)).toBeInTheDocument();
-    expect(screen.getByText(/Free entries can be claimed until Friday,? 27 March 2026.* 19:00 CET\./)).toBeInTheDocument();
-    expect(screen.getByText('Up to 2 tickets per resident')).toBeInTheDocument();
-    expect(screen.getByText('Up to 4 people per ticket')).toBeInTheDocument();
+    // who, how, until when
+    expect(screen.getByTestId('edition-who')).toHaveTextContent('Residents of Pas-de-Calais and Kent, by the postcode of their account.');
+    expect(screen.getByText('Log in, choose an attraction and a day, then show the QR code at the door.')).toBeInTheDocument();
+    expect(screen.getByText(/^Saturday,? 28 March$/)).toBeInTheDocument();
+    expect(screen.getByText(/Claims until Friday,? 27 March 2026.* 19:00 \(Paris time\)\./)).toBeInTheDocument();
+    expect(screen.getByText('Up to 2 tickets per resident · Up to 4 people per ticket')).toBeInTheDocument();
   });
 
   it('speaks French', async () => {
     await i18n.changeLanguage('fr');
     renderWithProviders(<EditionSummary edition={{ ...edition, claimOpen: false, claimOpensAt: '2999-01-01T08:00:00Z' }} />);
-    expect(screen.getByText('Pas-de-Calais et Kent')).toBeInTheDocument();
-    expect(screen.getByText('samedi 28 mars 2026')).toBeInTheDocument();
+    expect(screen.getByTestId('edition-who')).toHaveTextContent('Les habitants de Pas-de-Calais et Kent');
+    expect(screen.getByText('samedi 28 mars')).toBeInTheDocument();
     expect(screen.getByText(/^Réservation des entrées gratuites à partir du .*2999/)).toBeInTheDocument();
-    expect(screen.getByText('Jusqu’à 2 billets par habitant')).toBeInTheDocument();
+    expect(screen.getByText(/^Jusqu’à 2 billets par habitant/)).toBeInTheDocument();
   });
 });

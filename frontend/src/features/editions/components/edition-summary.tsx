@@ -16,29 +16,45 @@ export function EditionSummary({ edition }: { edition: Edition }) {
   const phase = claimWindow(edition, now);
   const claim =
     phase === 'open'
-      ? t('edition.claimOpen', { date: format.lastMoment(edition.claimClosesAt, edition.timeZone) })
+      ? t('edition.untilOpen', { date: format.lastMoment(edition.claimClosesAt, edition.timeZone) })
       : phase === 'upcoming'
         ? t('edition.claimUpcoming', { date: format.dateTime(edition.claimOpensAt, edition.timeZone) })
         : t('edition.claimClosed', { date: format.dateTime(edition.claimClosesAt, edition.timeZone) });
 
+  const territories = format.list(edition.territories.map((territory) => format.localized(territory.name)));
+
+  // The first screen says who, how and until when in three short lines, so that an offer still shows
+  // on a phone under it.
   return (
     <section className="edition-summary" aria-labelledby="edition-name">
       <h1 id="edition-name">{edition.name}</h1>
-      <p className="edition-summary__territories">{format.list(edition.territories.map((t) => format.localized(t.name)))}</p>
       <p className="edition-summary__days">
         <span className="visually-hidden">{t('edition.days')}: </span>
         {edition.days.map((day, i) => (
           <span key={day}>
             {i > 0 && ', '}
-            <time dateTime={day}>{format.day(day)}</time>
+            <time dateTime={day}>{format.day(day, { weekday: 'long', day: 'numeric', month: 'long' })}</time>
           </span>
         ))}
       </p>
-      <p className={`edition-summary__claim edition-summary__claim--${phase}`}>{claim}</p>
-      <ul className="edition-summary__rules">
-        <li>{t('edition.ticketsPerResident', { count: edition.maxTicketsPerResident })}</li>
-        <li>{t('edition.partySize', { count: edition.maxPartySize })}</li>
-      </ul>
+      <dl className="edition-summary__how">
+        <div>
+          <dt>{t('edition.who')}</dt>
+          <dd data-testid="edition-who">{t('edition.whoText', { territories })}</dd>
+        </div>
+        <div>
+          <dt>{t('edition.how')}</dt>
+          <dd>{t('edition.howText')}</dd>
+        </div>
+        <div>
+          <dt>{t('edition.until')}</dt>
+          <dd className={`edition-summary__claim edition-summary__claim--${phase}`}>{claim}</dd>
+        </div>
+      </dl>
+      <p className="edition-summary__rules">
+        {t('edition.ticketsPerResident', { count: edition.maxTicketsPerResident })} ·{' '}
+        {t('edition.partySize', { count: edition.maxPartySize })}
+      </p>
     </section>
   );
 }

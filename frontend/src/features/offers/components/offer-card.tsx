@@ -21,9 +21,9 @@ export function OfferCard({ offer, action }: Props) {
   return (
     <article className={`offer-card${soldOut ? ' offer-card--sold-out' : ''}`} aria-labelledby={`offer-${offer.id}`}>
       <header className="offer-card__header">
-        <h3 id={`offer-${offer.id}`} className="offer-card__title">
+        <h4 id={`offer-${offer.id}`} className="offer-card__title">
           {name}
-        </h3>
+        </h4>
         <span className={`badge badge--${attraction.category.toLowerCase()}`}>{t(`category.${attraction.category}`)}</span>
       </header>
       <p className="offer-card__where">

@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '@/lib/i18n';
-import { base1119, louvreLens, problem } from '@/testing/fixtures';
+import userEvent from '@testing-library/user-event';
+import { OFFERS_PER_DAY_SHOWN } from '@/config/settings';
+import { base1119, louvreLens, offer, problem } from '@/testing/fixtures';
 import { json, mockFetch, problemJson, sentRequests } from '@/testing/mock-fetch';
 import { renderWithProviders } from '@/testing/test-utils';
 import { OffersList } from './offers-list';
@@ -20,6 +22,29 @@ describe('OffersList', () => {
     expect(within(base).getByText('Sold out')).toBeInTheDocument();
     expect(within(base).queryByText(/places left/)).not.toBeInTheDocument();
     expect(screen.getByText('2 offers')).toBeInTheDocument();
+  });
+
+  it('groups the offers by day, names in the language\'s order, a few per day then "show more"', async () => {
+    const named = (id: number, day: string, en: string, fr = en) =>
+      offer({ id, day, attraction: { ...louvreLens.attraction, id, name: { fr, en } } });
+    const many = Array.from({ length: OFFERS_PER_DAY_SHOWN + 2 }, (_, i) => named(100 + i, '2026-03-29', `Site ${String(i + 1).padStart(2, '0')}`));
+    mockFetch({
+      'GET /api/editions/1/offers': () =>
+        // the server sorts by French name: "Zoo" / "Écomusée" in English order here
+        json([named(1, '2026-03-28', 'Zoo', 'Zoo'), named(2, '2026-03-28', 'Eco-museum', 'Écomusée'), ...many]),
+    });
+    renderWithProviders(<OffersList editionId={1} filters={{}} />);
+
+    const first = await screen.findByRole('region', { name: /^Saturday,? 28 March \(2 offers\)$/ });
+    expect(within(first).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['Eco-museum', 'Zoo']);
+    const second = screen.getByRole('region', { name: /^Sunday,? 29 March \(8 offers\)$/ });
+    expect(within(second).getAllByRole('article')).toHaveLength(OFFERS_PER_DAY_SHOWN);
+    const more = within(second).getByRole('button', { name: /^Show 2 more offers on Sunday,? 29 March \(2 left\)$/ });
+    await userEvent.click(more);
+    expect(within(second).getAllByRole('article')).toHaveLength(OFFERS_PER_DAY_SHOWN + 2);
+    expect(within(second).queryByRole('button', { name: /^Show/ })).not.toBeInTheDocument();
+    // the focus goes to the first card it brought
+    expect(within(second).getByRole('heading', { level: 4, name: `Site ${String(OFFERS_PER_DAY_SHOWN + 1).padStart(2, '0')}` })).toHaveFocus();
   });
 
   it('speaks French when the language is French', async () => {

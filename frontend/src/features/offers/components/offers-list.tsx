@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { OFFERS_PER_DAY_SHOWN } from '@/config/settings';
 import type { Offer } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 import { useOffers, type OfferFilters } from '../api/get-offers';
@@ -15,7 +16,20 @@ type Props = {
   renderOfferAction?: (offer: Offer) => ReactNode;
 };
 
-/** The offers matching the filters, refreshed every 30 s. */
+/** Offers grouped by day (days in order), each day's attractions in the language's alphabetical order. */
+export function groupByDay(offers: readonly Offer[], compare: (a: string, b: string) => number, name: (offer: Offer) => string) {
+  const days = new Map<string, Offer[]>();
+  for (const offer of offers) {
+    const list = days.get(offer.day);
+    if (list) list.push(offer);
+    else days.set(offer.day, [offer]);
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, list]) => ({ day, offers: [...list].sort((a, b) => compare(name(a), name(b)) || a.id - b.id) }));
+}
+
+/** The offers matching the filters, by day, a few per day at first ("show more"); refreshed every 30 s. */
 export function OffersList({ editionId, filters, headingId, renderOfferAction }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -26,6 +40,8 @@ export function OffersList({ editionId, filters, headingId, renderOfferAction }:
 
   const list = offers.data ?? [];
   const filtered = Boolean(filters.day || filters.territory || filters.category);
+  const collator = format.collator();
+  const days = groupByDay(list, collator.compare, (offer) => format.localized(offer.attraction.name));
   return (
     <div className="offers" aria-busy={offers.isFetching && offers.isPlaceholderData}>
       <p className="offers__meta">
@@ -39,14 +55,74 @@ export function OffersList({ editionId, filters, headingId, renderOfferAction }:
       {list.length === 0 ? (
         <p className="empty-state">{filtered ? t('offers.empty') : t('offers.emptyEdition')}</p>
       ) : (
-        <ul className="offer-grid" aria-labelledby={headingId}>
-          {list.map((offer) => (
-            <li key={offer.id}>
-              <OfferCard offer={offer} action={renderOfferAction?.(offer)} />
-            </li>
-          ))}
-        </ul>
+        days.map(({ day, offers: dayOffers }) => (
+          <OffersOfDay
+            key={`${day}|${filters.territory ?? ''}|${filters.category ?? ''}`}
+            day={day}
+            offers={dayOffers}
+            listLabelledBy={headingId}
+            renderOfferAction={renderOfferAction}
+          />
+        ))
       )}
     </div>
+  );
+}
+
+type DayProps = {
+  day: string;
+  offers: readonly Offer[];
+  listLabelledBy?: string;
+  renderOfferAction?: (offer: Offer) => ReactNode;
+};
+
+/** One day's offers: the first few, then "show more" (the focus goes to the first card it brings). */
+function OffersOfDay({ day, offers, listLabelledBy, renderOfferAction }: DayProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [shown, setShown] = useState(OFFERS_PER_DAY_SHOWN);
+  /** After "show more": the index of the first card it brought, to move the focus to. */
+  const focusFrom = useRef<number | undefined>(undefined);
+  const listRef = useRef<HTMLUListElement>(null);
+  const headingId = `offers-day-${day}`;
+  const dayName = format.day(day, { weekday: 'long', day: 'numeric', month: 'long' });
+  const rest = offers.length - shown;
+
+  useEffect(() => {
+    if (focusFrom.current === undefined) return;
+    const heading = listRef.current?.children[focusFrom.current]?.querySelector<HTMLElement>('h4');
+    focusFrom.current = undefined;
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [shown]);
+
+  return (
+    <section className="offer-day" aria-labelledby={headingId}>
+      <h3 id={headingId} className="offer-day__title">
+        {dayName} <span className="offer-day__count">{t('offers.dayCount', { count: offers.length })}</span>
+      </h3>
+      <ul ref={listRef} className="offer-grid" aria-labelledby={listLabelledBy ? `${listLabelledBy} ${headingId}` : headingId}>
+        {offers.slice(0, shown).map((offer) => (
+          <li key={offer.id}>
+            <OfferCard offer={offer} action={renderOfferAction?.(offer)} />
+          </li>
+        ))}
+      </ul>
+      {rest > 0 && (
+        <button
+          type="button"
+          className="button button--secondary offer-day__more"
+          onClick={() => {
+            focusFrom.current = shown;
+            setShown(shown + OFFERS_PER_DAY_SHOWN * 2);
+          }}
+        >
+          {t('offers.showMore', { count: Math.min(rest, OFFERS_PER_DAY_SHOWN * 2) })}{' '}
+          <span className="visually-hidden">{t('offers.showMoreOf', { day: dayName, count: rest })}</span>
+        </button>
+      )}
+    </section>
   );
 }

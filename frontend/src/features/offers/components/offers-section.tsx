@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edition, Offer } from '@/lib/api/types';
 import { useLatestSearchParams } from '@/lib/search-params';
@@ -31,6 +31,12 @@ export function OffersSection({ edition, renderOfferAction }: Props) {
   const headingId = useId();
   const [params, updateParams] = useLatestSearchParams();
   const filters = filtersFrom(params, edition);
+  const activeFilters = [filters.day, filters.territory, filters.category].filter(Boolean).length;
+  // On a phone the filters fold away under one line, so that the first offers show on the first screen;
+  // open from the start on wider screens, or when a filter is set.
+  const [filtersOpen, setFiltersOpen] = useState(
+    () => activeFilters > 0 || typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 40rem)').matches,
+  );
 
   // From the latest filters (another change may not have rendered yet); only the filters stay in the URL.
   const onChange = (changed: Filters) =>
@@ -45,7 +51,14 @@ export function OffersSection({ edition, renderOfferAction }: Props) {
   return (
     <section className="offers-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('offers.title')}</h2>
-      <OfferFilters days={edition.days} territories={edition.territories} value={filters} onChange={onChange} />
+      <details
+        className="offers-section__filters"
+        open={filtersOpen}
+        onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
+      >
+        <summary>{t('offers.filters.show', { count: activeFilters })}</summary>
+        <OfferFilters days={edition.days} territories={edition.territories} value={filters} onChange={onChange} />
+      </details>
       <OffersList editionId={edition.id} filters={filters} headingId={headingId} renderOfferAction={renderOfferAction} />
     </section>
   );

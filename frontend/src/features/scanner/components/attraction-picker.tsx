@@ -17,7 +17,7 @@ export function AttractionPicker({ attractions, onPick }: Props) {
       <h2 id="attraction-picker-title">{t('scanner.pick.title')}</h2>
       <p className="field__hint">{t('scanner.pick.hint')}</p>
       <ul>
-        {attractions.map((attraction) => (
+        {format.sortByName(attractions, (a) => format.localized(a.name)).map((attraction) => (
           <li key={attraction.id}>
             <button type="button" className="attraction-picker__choice" onClick={() => onPick(attraction)}>
               <span className="attraction-picker__name">{format.localized(attraction.name)}</span>

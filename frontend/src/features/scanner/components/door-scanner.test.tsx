@@ -100,10 +100,15 @@ describe('DoorScanner', () => {
     await userEvent.click(await screen.findByRole('button', { name: /Base 11\/19/ }));
     expect(JSON.parse(localStorage.getItem(SCANNER_ATTRACTION_STORAGE_KEY)!)).toMatchObject({ id: 5 });
     expect(screen.getByTestId('scanner-door')).toHaveTextContent('Base 11/19');
-    // No camera in this browser: the code field has the focus (a keyboard-wedge scanner types there).
-    expect(await screen.findByText(/No camera here/)).toBeInTheDocument();
+    // No camera in this browser: not an error; the code field comes first and has the focus (a
+    // keyboard-wedge scanner types there), the reason beside it, no camera button but a retry.
+    expect(await screen.findByText(/No camera on this device/)).toBeInTheDocument();
     const field = screen.getByLabelText('Ticket code or QR text');
     await waitFor(() => expect(field).toHaveFocus());
+    expect(field.compareDocumentPosition(screen.getByTestId('camera-status')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Turn the camera off' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try the camera again' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(await screen.findByText('4 persons admitted today at this door')).toBeInTheDocument();
     expect(screen.getByTestId('sync-status')).toHaveTextContent('Online · 0 to sync');
 

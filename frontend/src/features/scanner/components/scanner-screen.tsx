@@ -57,7 +57,11 @@ export function ScannerScreen({ attraction, attractions, onChangeDoor }: Props) 
   const door = useDoorScanner(attraction.id);
   const [cameraOn, setCameraOn] = useState(true);
   const inputRef = useRef<HTMLInputElement>(null);
-  const { videoRef, status: cameraStatus } = useQrCamera({
+  const {
+    videoRef,
+    status: cameraStatus,
+    retry: retryCamera,
+  } = useQrCamera({
     enabled: cameraOn,
     paused: Boolean(door.verdict) || door.busy,
     onCode: (code, timing) => door.submitCode(code, 'camera', timing),
@@ -70,6 +74,44 @@ export function ScannerScreen({ attraction, attractions, onChangeDoor }: Props) 
   useEffect(() => {
     if (!cameraInUse && !door.verdict) inputRef.current?.focus({ preventScroll: true });
   }, [cameraInUse, door.verdict]);
+
+  // No camera, or not allowed: not an error at the door. The typed code comes first, with the reason
+  // beside it; the camera can be asked for again.
+  const blocked = cameraStatus === 'denied' || cameraStatus === 'unavailable' || cameraStatus === 'failed';
+  const codeFirst = blocked || !cameraOn;
+  const codeEntry = (
+    <CodeEntryForm inputRef={inputRef} busy={door.busy} onSubmit={(code) => door.submitCode(code, 'typed')} />
+  );
+  const camera = (
+    <>
+      <div className="scanner__camera" data-camera={cameraStatus} hidden={blocked}>
+        <video ref={videoRef} className="scanner__video" muted playsInline autoPlay aria-hidden="true" hidden={!cameraOn} />
+        {cameraOn && cameraStatus === 'ready' && <div className="scanner__frame" aria-hidden="true" />}
+        {!blocked && (
+          <p className="scanner__camera-message" data-testid="camera-status">
+            {t(cameraMessage[cameraStatus] as 'scanner.camera.off')}
+          </p>
+        )}
+      </div>
+      {blocked ? (
+        <div className="scanner__no-camera">
+          <p data-testid="camera-status" role="status">{t(cameraMessage[cameraStatus] as 'scanner.camera.off')}</p>
+          <button type="button" className="button button--small button--secondary" onClick={retryCamera}>
+            {t('scanner.camera.retry')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="button button--small button--secondary scanner__camera-toggle"
+          aria-pressed={cameraOn}
+          onClick={() => setCameraOn((on) => !on)}
+        >
+          {cameraOn ? t('scanner.camera.turnOff') : t('scanner.camera.turnOn')}
+        </button>
+      )}
+    </>
+  );
 
   return (
     <div className="scanner" onPointerDown={unlockAudio} onKeyDown={unlockAudio}>
@@ -86,21 +128,9 @@ export function ScannerScreen({ attraction, attractions, onChangeDoor }: Props) 
 
       <DoorStatus online={door.online} state={door.doorState.data} deviceId={myDevice} />
 
-      <div className="scanner__camera" data-camera={cameraStatus}>
-        <video ref={videoRef} className="scanner__video" muted playsInline autoPlay aria-hidden="true" hidden={!cameraOn} />
-        {cameraOn && cameraStatus === 'ready' && <div className="scanner__frame" aria-hidden="true" />}
-        <p className="scanner__camera-message" data-testid="camera-status">
-          {t(cameraMessage[cameraStatus] as 'scanner.camera.off')}
-        </p>
-      </div>
-      <button
-        type="button"
-        className="button button--small button--secondary scanner__camera-toggle"
-        aria-pressed={cameraOn}
-        onClick={() => setCameraOn((on) => !on)}
-      >
-        {cameraOn ? t('scanner.camera.turnOff') : t('scanner.camera.turnOn')}
-      </button>
+      {codeFirst && codeEntry}
+
+      {camera}
 
       <div className="scanner__persons">
         {door.persons === undefined ? (
@@ -121,7 +151,7 @@ export function ScannerScreen({ attraction, attractions, onChangeDoor }: Props) 
         )}
       </div>
 
-      <CodeEntryForm inputRef={inputRef} busy={door.busy} onSubmit={(code) => door.submitCode(code, 'typed')} />
+      {!codeFirst && codeEntry}
 
       {door.error !== undefined && <ScanError error={door.error} onClose={door.clearError} />}
 

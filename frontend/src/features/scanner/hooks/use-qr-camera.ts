@@ -43,6 +43,8 @@ export function useQrCamera({
   /** When a code was taken (performance.now()): no reads until `paused` has come and gone. */
   const takenAt = useRef<number | undefined>(undefined);
   const lookStartedAt = useRef(0);
+  /** Bumped to ask for the camera again (after a refusal, or once plugged in). */
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     onCodeRef.current = onCode;
@@ -133,7 +135,7 @@ export function useQrCamera({
       stream?.getTracks().forEach((track) => track.stop());
       if (video) video.srcObject = null;
     };
-  }, [enabled]);
+  }, [enabled, attempt]);
 
-  return { videoRef, status: enabled ? status : ('off' as const) };
+  return { videoRef, status: enabled ? status : ('off' as const), retry: () => setAttempt((n) => n + 1) };
 }

@@ -1,14 +1,5 @@
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone (the edition's: see door-time-zone.ts). */
-export function calendarDay(instant: Date | number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+// The calendar day of an instant is shared with the tickets' pages (lib/dates.ts).
+export { calendarDay } from '@/lib/dates';
 
 /** For a ticket of `ticketDay` scanned on `today`: too early, too late, or the right day. */
 export function compareDay(ticketDay: string, today: string): 'early' | 'late' | 'same' {

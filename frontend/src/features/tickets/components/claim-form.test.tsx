@@ -11,11 +11,11 @@ import { ClaimForm } from './claim-form';
 const resident = fakeAuth({ authenticated: true, username: 'resident', roles: ['resident'] });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-function renderForm(claimed = louvreLens, maxPartySize = edition.maxPartySize) {
+function renderForm(claimed = louvreLens, maxPartySize = edition.maxPartySize, now?: number) {
   const onClose = vi.fn();
   const result = renderWithProviders(
     <Routes>
-      <Route path="/" element={<ClaimForm offer={claimed} maxPartySize={maxPartySize} onClose={onClose} />} />
+      <Route path="/" element={<ClaimForm offer={claimed} maxPartySize={maxPartySize} onClose={onClose} now={now} />} />
       <Route path="/tickets/:id" element={<p>Ticket page</p>} />
     </Routes>,
     { auth: resident },
@@ -33,6 +33,18 @@ afterEach(() => {
 });
 
 describe('ClaimForm', () => {
+  it('warns before a claim for today (the edition\'s day) that it cannot be given back, and only then', () => {
+    mockFetch({});
+    // 28 March 2026, 00:30 in Paris (still the 27th in UTC): the Louvre-Lens offer is for today.
+    const { unmount } = renderForm(louvreLens, 4, Date.parse('2026-03-27T23:30:00Z'));
+    const warning = screen.getByTestId('claim-today');
+    expect(warning).toHaveTextContent('This is for today. Once claimed, this ticket cannot be cancelled');
+    expect(screen.getByRole('button', { name: /Confirm/ })).toHaveAccessibleDescription(/This is for today/);
+    unmount();
+    renderForm(louvreLens, 4, Date.parse('2026-03-27T22:30:00Z')); // 23:30 on the 27th in Paris
+    expect(screen.queryByTestId('claim-today')).not.toBeInTheDocument();
+  });
+
   it('offers 1 to the edition’s party size, starting at 1, focused', () => {
     mockFetch({});
     renderForm(offer({ id: 11, remaining: 50 }), 4);

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LoginButton } from '@/components/layout/auth-buttons';
 import { paths } from '@/config/paths';
+import { TICKET_RELEASE_RULE } from '@/config/settings';
 import { ApiError } from '@/lib/api/errors';
 import { newIdempotencyKey } from '@/lib/api/idempotency';
 import type { Offer } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
+import { calendarDay } from '@/lib/dates';
 import { useClaimTicket } from '../api/claim-ticket';
 import { describeProblem } from '../problems';
 import { ProblemAlert } from './problem-alert';
@@ -17,6 +19,8 @@ type Props = {
   /** The edition's most persons per ticket. */
   maxPartySize: number;
   onClose: () => void;
+  /** The clock (tests). */
+  now?: number;
 };
 
 /** What the router carries to the ticket page after a claim, to say it went well. */
@@ -26,7 +30,7 @@ export type ClaimedState = { claimed: true };
  * How many people, then Confirm. A claim attempt keeps its Idempotency-Key until the server gives a
  * definite answer: sending the same party again after a network failure cannot book twice.
  */
-export function ClaimForm({ id, offer, maxPartySize, onClose }: Props) {
+export function ClaimForm({ id, offer, maxPartySize, onClose, now: fixedNow }: Props) {
   const { t } = useTranslation();
   const { username } = useAuth();
   const navigate = useNavigate();
@@ -35,6 +39,9 @@ export function ClaimForm({ id, offer, maxPartySize, onClose }: Props) {
   const [chosen, setChosen] = useState(1);
   const attempt = useRef<{ key: string; partySize: number } | null>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
+  // A claim for today: said before confirming that it can be given back only for a short while (or not).
+  const [now] = useState(() => fixedNow ?? Date.now());
+  const forToday = offer.day === calendarDay(now, offer.timeZone);
   const alertRef = useRef<HTMLDivElement>(null);
 
   // Never more than the edition allows nor than the places left (which refresh while the form is open).
@@ -100,8 +107,19 @@ export function ClaimForm({ id, offer, maxPartySize, onClose }: Props) {
           {problem.slug === 'unauthenticated' && <LoginButton className="button button--secondary" />}
         </ProblemAlert>
       )}
+      {forToday && (
+        <p id={`${fieldId}-today`} className="claim-form__today" data-testid="claim-today">
+          <strong>{t('tickets.claim.todayTitle')}</strong>{' '}
+          {TICKET_RELEASE_RULE === 'until-opening' ? t('tickets.claim.todayUntilOpening') : t('tickets.claim.todayFinal')}
+        </p>
+      )}
       <div className="claim-form__actions">
-        <button type="submit" className="button" disabled={claim.isPending}>
+        <button
+          type="submit"
+          className="button"
+          disabled={claim.isPending}
+          aria-describedby={forToday ? `${fieldId}-today` : undefined}
+        >
           {claim.isPending ? t('tickets.claim.submitting') : t('tickets.claim.confirm', { count: partySize })}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose} disabled={claim.isPending}>

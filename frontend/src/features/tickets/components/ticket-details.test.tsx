@@ -39,6 +39,21 @@ describe('TicketDetails', () => {
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:qr');
   });
 
+  it('says at the top that a ticket whose whole party is in is used, and dims its QR code', async () => {
+    const used = { ...activeTicket, personsAdmitted: activeTicket.partySize, cancellable: false };
+    mockFetch({ 'GET /api/tickets/101': () => json(used), 'GET /api/tickets/101/qr.png': png });
+    renderWithProviders(<TicketDetails id={101} />, { auth: resident });
+
+    expect(await screen.findByTestId('ticket-status')).toHaveTextContent('Used');
+    const notice = screen.getByTestId('ticket-used');
+    expect(notice).toHaveTextContent('Ticket used. All 2 people on this ticket are already in');
+    const qr = await screen.findByRole('img', { name: /^Used QR code of your ticket/ });
+    expect(qr.closest('.ticket-qr')).toHaveClass('ticket-qr--used');
+    // The notice comes before the QR code, and nothing asks to show it at the door.
+    expect(notice.compareDocumentPosition(qr) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByText(/show this QR code/)).not.toBeInTheDocument();
+  });
+
   it('shows a cancelled ticket without its QR code', async () => {
     const fetchMock = mockFetch({ 'GET /api/tickets/102': () => json(cancelledTicket) });
     renderWithProviders(<TicketDetails id={102} />, { auth: resident });

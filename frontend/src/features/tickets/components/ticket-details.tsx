@@ -14,7 +14,7 @@ import { describeProblem } from '../problems';
 import { CancelTicketDialog } from './cancel-ticket-dialog';
 import { ProblemAlert } from './problem-alert';
 import { TicketQr } from './ticket-qr';
-import { TicketStatusBadge } from './ticket-status-badge';
+import { isUsedUp, TicketStatusBadge } from './ticket-status-badge';
 
 type Props = {
   id: number;
@@ -65,6 +65,8 @@ function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: bool
   const name = format.localized(attraction.name);
   const accessibility = format.localized(attraction.accessibility);
   const active = ticket.status === 'ACTIVE';
+  // The whole party is in: said at the top, the QR dimmed (it admits nobody more).
+  const used = isUsedUp(ticket);
   // The edition's zone, as the API sends it with the offer: the one rule for a ticket's day and times.
   const timeZone = ticket.offer.timeZone;
 
@@ -76,7 +78,7 @@ function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: bool
   const message = cancelledNow ? t('tickets.cancelledNow') : justClaimed && active ? t('tickets.claimed') : '';
 
   return (
-    <article className={`ticket ticket--${ticket.status.toLowerCase()}`} aria-labelledby="ticket-title">
+    <article className={`ticket ticket--${used ? 'used' : ticket.status.toLowerCase()}`} aria-labelledby="ticket-title">
       <title>{`${name} · ${t('tickets.title')} · ${t('app.name')}`}</title>
       <p className="ticket__back">
         <Link to={paths.tickets.href()}>
@@ -95,15 +97,20 @@ function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: bool
       </p>
       <header className="ticket__header">
         <h1 id="ticket-title">{name}</h1>
-        <TicketStatusBadge status={ticket.status} />
+        <TicketStatusBadge status={ticket.status} used={used} />
       </header>
+      {used && (
+        <p className="ticket__used notice" data-testid="ticket-used">
+          <strong>{t('tickets.usedTitle')}</strong> {t('tickets.usedText', { count: ticket.partySize })}
+        </p>
+      )}
       <p className="ticket__when">
         <time dateTime={ticket.offer.day}>{format.day(ticket.offer.day)}</time> ·{' '}
         {t('tickets.people', { count: ticket.partySize })}
       </p>
 
       {active ? (
-        <TicketQr ticket={ticket} />
+        <TicketQr ticket={ticket} used={used} />
       ) : (
         <p className="ticket__cancelled notice">
           {ticket.cancelledAt
@@ -118,7 +125,7 @@ function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: bool
           {active ? ticket.code : <s>{ticket.code}</s>}
         </span>
       </p>
-      {active && <p className="ticket__hint">{t('tickets.qrHint')}</p>}
+      {active && !used && <p className="ticket__hint">{t('tickets.qrHint')}</p>}
 
       {active && <TicketActions ticket={ticket} onCancel={() => setDialogOpen(true)} />}
 

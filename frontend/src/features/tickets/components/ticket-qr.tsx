@@ -12,7 +12,7 @@ import { QR_PNG_SIZE, useTicketQr } from '../api/get-ticket-qr';
  * screen at the door. The PNG comes with the bearer token and is shown through an object URL,
  * revoked when the image goes away.
  */
-export function TicketQr({ ticket }: { ticket: Ticket }) {
+export function TicketQr({ ticket, used = false }: { ticket: Ticket; used?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { username } = useAuth();
@@ -29,14 +29,14 @@ export function TicketQr({ ticket }: { ticket: Ticket }) {
     [blob],
   );
 
-  const alt = t('tickets.qrAlt', {
+  const alt = t(used ? 'tickets.qrAltUsed' : 'tickets.qrAlt', {
     name: format.localized(ticket.offer.attraction.name),
     day: format.day(ticket.offer.day, { day: 'numeric', month: 'long' }),
     count: ticket.partySize,
   });
 
   return (
-    <div className="ticket-qr">
+    <div className={used ? 'ticket-qr ticket-qr--used' : 'ticket-qr'}>
       {qr.isPending ? (
         <Loading label={t('tickets.qrLoading')} />
       ) : qr.isError ? (

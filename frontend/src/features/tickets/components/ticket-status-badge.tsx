@@ -1,11 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { TicketStatus } from '@/lib/api/types';
+import type { Ticket, TicketStatus } from '@/lib/api/types';
 
-export function TicketStatusBadge({ status }: { status: TicketStatus }) {
+/** A valid ticket whose whole party is already in: nothing more to show at the door. */
+export function isUsedUp(ticket: Pick<Ticket, 'status' | 'personsAdmitted' | 'partySize'>): boolean {
+  return ticket.status === 'ACTIVE' && ticket.personsAdmitted >= ticket.partySize;
+}
+
+export function TicketStatusBadge({ status, used = false }: { status: TicketStatus; used?: boolean }) {
   const { t } = useTranslation();
+  const shown = used ? 'USED' : status;
   return (
-    <span className={`status-badge status-badge--${status.toLowerCase()}`} data-testid="ticket-status">
-      {t(`tickets.status.${status}`)}
+    <span className={`status-badge status-badge--${shown.toLowerCase()}`} data-testid="ticket-status">
+      {t(`tickets.status.${shown}`)}
     </span>
   );
 }

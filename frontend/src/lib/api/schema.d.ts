@@ -516,6 +516,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ticket-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a mail's link would do, without doing it */
+        get: operations["getTicketLink"];
+        put?: never;
+        /** Do what a mail's link says (release or confirm the ticket), once */
+        post: operations["useTicketLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -544,8 +562,28 @@ export interface paths {
         get: operations["getTicket"];
         put?: never;
         post?: never;
-        /** Cancel a ticket: its places are given back at once */
+        /**
+         * Release a ticket ("I can't come"): its places are given back at once
+         * @description Allowed until the attraction opens on the day, never once the party was admitted.
+         */
         delete: operations["cancelTicket"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say the party still comes (answers a reminder); saying it again changes nothing */
+        post: operations["confirmTicket"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -908,6 +946,16 @@ export interface components {
             day: components["schemas"]["LocalDate"];
             /** Format: int32 */
             capacity: number;
+            /**
+             * Format: partial-time
+             * @description Opening time on the day, in the edition's zone (10:00 when not given); tickets can be released until then
+             */
+            opensAt?: string;
+            /**
+             * Format: partial-time
+             * @description Closing time on the day (18:00 when not given)
+             */
+            closesAt?: string;
         };
         /** @description An attraction's free entries for one day of an edition */
         OfferView: {
@@ -931,6 +979,16 @@ export interface components {
              * @description Entries still free, in persons
              */
             remaining: number;
+            /**
+             * Format: partial-time
+             * @description Opening time on the day, in the edition's zone
+             */
+            opensAt: string;
+            /**
+             * Format: partial-time
+             * @description Closing time on the day, in the edition's zone
+             */
+            closesAt: string;
             attraction: components["schemas"]["AttractionView"];
         };
         /** @description The postcode a resident asks to have instead of the registered one */
@@ -1152,6 +1210,22 @@ export interface components {
             retiredAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         /** @enum {string} */
+        TicketLinkAction: "RELEASE" | "CONFIRM";
+        /** @description A one-click link from a mail, acting once on one ticket without logging in */
+        TicketLinkView: {
+            action: components["schemas"]["TicketLinkAction"];
+            /** @description The link works until then (the attraction's opening on the day) */
+            expiresAt: components["schemas"]["Instant"];
+            /** @description When the link was used; a used link does nothing more */
+            usedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            ticketStatus: components["schemas"]["TicketStatus"];
+            /** Format: int32 */
+            partySize: number;
+            /** @description When the holder said they still come */
+            confirmedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            offer: components["schemas"]["OfferView"];
+        };
+        /** @enum {string} */
         TicketStatus: "ACTIVE" | "CANCELLED";
         /** @description A resident's ticket: one QR code admitting a party to one offer */
         TicketView: {
@@ -1175,8 +1249,12 @@ export interface components {
             cancelledAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description Holder's name as on the account */
             holderName?: string | null;
-            /** @description Whether the holder may still cancel it */
+            /** @description Whether the holder may still release it (give its places back) */
             cancellable: boolean;
+            /** @description Until when it can be released: the attraction's opening on the day */
+            releasableUntil: components["schemas"]["Instant"];
+            /** @description When the holder said they still come */
+            confirmedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description The signed QR payload GJ1.<kid>.<claims>.<signature> */
             qrPayload: string;
             offer: components["schemas"]["OfferView"];
@@ -1235,6 +1313,15 @@ export interface components {
         };
         /** @description The request conflicts with the current state (see the problem type) */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The link was used already or has expired (problem type link-gone) */
+        Gone: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2160,6 +2247,54 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
         };
     };
+    getTicketLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link and its ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketLinkView"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    useTicketLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the ticket as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketLinkView"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+        };
+    };
     claimTicket: {
         parameters: {
             query?: never;
@@ -2244,12 +2379,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Cancelled */
+            /** @description Released */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    confirmTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket, with when it was confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             /** @description Not Allowed */

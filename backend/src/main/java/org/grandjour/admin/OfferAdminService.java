@@ -88,6 +88,15 @@ public class OfferAdminService {
             throw ProblemType.ALREADY_EXISTS.exception(a.nameEn + " already has an offer on " + in.day() + ": change its capacity.");
         }
         Offer o = new Offer();
+        if (in.opensAt() != null) {
+            o.opensAt = in.opensAt();
+        }
+        if (in.closesAt() != null) {
+            o.closesAt = in.closesAt();
+        }
+        if (!o.closesAt.isAfter(o.opensAt)) {
+            throw ProblemException.invalidField("closesAt", "must be after the opening time " + o.opensAt);
+        }
         o.edition = e;
         o.attraction = a;
         o.day = in.day();

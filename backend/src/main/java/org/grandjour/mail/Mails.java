@@ -31,6 +31,13 @@ public class Mails {
         mailer.send(Mail.withText(to, text(locale, key + ".subject", args), text(locale, key + ".body", args)));
     }
 
+    /** Sends now with a calendar entry attached (text/calendar); an SMTP failure is thrown to the caller. */
+    public void sendWithCalendar(String to, String language, String key, String ics, String fileName, Object... args) {
+        Locale locale = locale(language);
+        mailer.send(Mail.withText(to, text(locale, key + ".subject", args), text(locale, key + ".body", args))
+                .addAttachment(fileName, ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/calendar; charset=utf-8"));
+    }
+
     /**
      * For mails that only inform (the change itself is done and recorded): a mail server outage must
      * not undo it, so a failure is logged, not thrown. Returns whether the mail went.

@@ -96,9 +96,9 @@ public class TicketService {
         List<?> inserted = em.createNativeQuery("""
                 insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name,
                                     holder_postcode, holder_territory_id, party_size, idempotency_key,
-                                    request_fingerprint, created_at, holder_first_name)
+                                    request_fingerprint, created_at, holder_first_name, holder_email, holder_language)
                 values (:code, :offer, :edition, :subject, :username, :name, :postcode, :territory, :partySize,
-                        :idempotencyKey, :fingerprint, :createdAt, :firstName)
+                        :idempotencyKey, :fingerprint, :createdAt, :firstName, :email, :language)
                 on conflict do nothing
                 returning id""")
                 .setParameter("code", t.code()).setParameter("offer", t.offer().id).setParameter("edition", t.offer().edition.id)
@@ -107,6 +107,7 @@ public class TicketService {
                 .setParameter("territory", t.holderTerritory().id).setParameter("partySize", t.partySize())
                 .setParameter("idempotencyKey", t.idempotencyKey()).setParameter("fingerprint", t.requestFingerprint())
                 .setParameter("createdAt", t.createdAt()).setParameter("firstName", t.holderFirstName())
+                .setParameter("email", t.holderEmail()).setParameter("language", t.holderLanguage())
                 .getResultList();
         return inserted.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) inserted.get(0)).longValue());
     }
@@ -125,32 +126,59 @@ public class TicketService {
         return view(own(resident, id), clock.instant());
     }
 
+    /** "I can't come", from the app. */
     @Transactional
     public void cancel(Resident resident, long id) {
+        release(own(resident, id), clock.instant(), "APP");
+    }
+
+    /** "I still come", from the app; saying it twice changes nothing. */
+    @Transactional
+    public TicketView confirm(Resident resident, long id) {
         Ticket t = own(resident, id);
         Instant now = clock.instant();
+        confirm(t, now);
+        return view(t, now);
+    }
+
+    /**
+     * Gives a ticket's places back at once. Allowed until the attraction opens on the day (plans change
+     * on the morning itself), never once a person of the party was admitted.
+     */
+    void release(Ticket t, Instant now, String via) {
         if (t.status == TicketStatus.CANCELLED) {
-            throw ProblemType.TICKET_CANCELLED.exception("This ticket was already cancelled at " + t.cancelledAt + ".");
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket was already released at " + t.cancelledAt + ".");
         }
         if (t.personsAdmitted > 0) {
             throw ProblemType.CANCEL_TOO_LATE.exception("This ticket has already been used at the door.");
         }
-        if (!now.isBefore(t.offer.startsAt())) {
-            throw ProblemType.CANCEL_TOO_LATE.exception("Tickets can be cancelled until " + t.offer.day
-                    + " begins; it has begun.");
+        if (!now.isBefore(t.offer.opensInstant())) {
+            throw ProblemType.CANCEL_TOO_LATE.exception("Tickets can be released until the attraction opens ("
+                    + t.offer.day + " at " + t.offer.opensAt + ", " + t.edition.timeZone + "); it has opened.");
         }
-        int cancelled = em.createNativeQuery("""
-                update ticket set status = 'CANCELLED', cancelled_at = ?1
+        int released = em.createNativeQuery("""
+                update ticket set status = 'CANCELLED', cancelled_at = ?1, released_via = ?3
                 where id = ?2 and status = 'ACTIVE' and persons_admitted = 0""")
-                .setParameter(1, now).setParameter(2, t.id).executeUpdate();
-        if (cancelled == 0) { // a concurrent cancel or admission got there first
-            throw ProblemType.TICKET_CANCELLED.exception("This ticket can no longer be cancelled.");
+                .setParameter(1, now).setParameter(2, t.id).setParameter(3, via).executeUpdate();
+        if (released == 0) { // a concurrent release or admission got there first
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket can no longer be released.");
         }
         em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
                 .setParameter(1, t.holderSubject).setParameter(2, t.edition.id).executeUpdate();
         quota.giveBack(t.offer.id, t.id, t.partySize);
         events.fire(new TicketEvent.Cancelled(t.edition.id, t.offer.id,
                 t.holderTerritory == null ? null : t.holderTerritory.id, t.partySize));
+    }
+
+    void confirm(Ticket t, Instant now) {
+        if (t.status == TicketStatus.CANCELLED) {
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket was released at " + t.cancelledAt + ".");
+        }
+        em.createNativeQuery("update ticket set confirmed_at = coalesce(confirmed_at, ?1) where id = ?2")
+                .setParameter(1, now).setParameter(2, t.id).executeUpdate();
+        if (t.confirmedAt == null) {
+            t.confirmedAt = now;
+        }
     }
 
     private Ticket own(Resident resident, long id) {
@@ -187,8 +215,9 @@ public class TicketService {
     TicketView view(Ticket t, Instant now) {
         Offer o = t.offer;
         String payload = signer.sign(new TicketSigner.TicketClaims(t.id, o.id, o.attraction.id, o.day, t.partySize));
-        boolean cancellable = t.status == TicketStatus.ACTIVE && t.personsAdmitted == 0 && now.isBefore(o.startsAt());
+        Instant releasableUntil = o.opensInstant();
+        boolean cancellable = t.status == TicketStatus.ACTIVE && t.personsAdmitted == 0 && now.isBefore(releasableUntil);
         return new TicketView(t.id, t.code, t.status, t.partySize, t.personsAdmitted, t.createdAt, t.cancelledAt,
-                t.holderName, cancellable, payload, OfferView.of(o));
+                t.holderName, cancellable, releasableUntil, t.confirmedAt, payload, OfferView.of(o));
     }
 }

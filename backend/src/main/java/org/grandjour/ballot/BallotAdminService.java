@@ -183,6 +183,7 @@ public class BallotAdminService {
     @Transactional
     public BallotOverview.Applicant disqualify(String organiser, long editionId, long applicationId, String reason) {
         Edition e = ballots.ballotEdition(editionId);
+        ballots.holdWindow(e);
         Instant now = clock.instant();
         if (!now.isBefore(e.applicationClosesAt)) {
             throw ProblemType.APPLICATION_WINDOW_CLOSED.exception("Disqualifications ended when the application window closed at "
@@ -247,7 +248,8 @@ public class BallotAdminService {
         Map<String, Object[]> applicants = new HashMap<>();
         applicantRows.forEach(r -> applicants.put((String) r[0], r));
         if (applicants.size() != snapshot.applications().size()) {
-            throw new IllegalStateException("applications changed after the window closed");
+            throw ProblemType.CONFLICT.exception("The applications no longer match the snapshot frozen when the window closed;"
+                    + " nothing was drawn.");
         }
 
         List<TicketService.Award> awards = new ArrayList<>();

@@ -70,6 +70,15 @@ public class BallotService {
         return e;
     }
 
+    /**
+     * Applications, withdrawals and disqualifications hold the edition row in share mode while they
+     * check the window and write; freezing the snapshot locks it exclusively first. So a change that
+     * saw the window open has committed before the snapshot is built, and any later one sees it closed.
+     */
+    void holdWindow(Edition e) {
+        em.createNativeQuery("select 1 from edition where id = ?1 for share").setParameter(1, e.id).getResultList();
+    }
+
     private static void windowOpen(Edition e, Instant now) {
         if (!e.applicationOpenAt(now)) {
             throw ProblemType.APPLICATION_WINDOW_CLOSED.exception(now.isBefore(e.applicationOpensAt)
@@ -84,11 +93,13 @@ public class BallotService {
         Instant now = clock.instant();
         Edition e = ballotEdition(editionId);
         Territory territory = ClaimRules.territoryOf(e, resident.postcode());
+        holdWindow(e);
+        now = clock.instant();
         windowOpen(e, now);
         if (idempotencyKey != null) {
             Optional<Object[]> earlier = byKey(resident.subject(), idempotencyKey);
             if (earlier.isPresent()) {
-                return replay(earlier.get(), request, resident.subject());
+                return replay(earlier.get(), request, e.id);
             }
         }
         validate(e, request);
@@ -122,7 +133,7 @@ public class BallotService {
             if ("DISQUALIFIED".equals(row[1])) {
                 throw disqualified((String) row[2]);
             }
-            return replay(byKey(resident.subject(), idempotencyKey).orElseThrow(), request, resident.subject());
+            return replay(byKey(resident.subject(), idempotencyKey).orElseThrow(), request, e.id);
         }
         long id = ((Number) written.get(0)[0]).longValue();
         boolean created = (Boolean) written.get(0)[1];
@@ -174,12 +185,11 @@ public class BallotService {
         return rows.stream().findFirst();
     }
 
-    private Outcome replay(Object[] earlier, ApplicationRequest request, String subject) {
-        if (!request.fingerprint().equals(earlier[2])) {
+    private Outcome replay(Object[] earlier, ApplicationRequest request, long editionId) {
+        if (!request.fingerprint().equals(earlier[2]) || ((Number) earlier[1]).longValue() != editionId) {
             throw ProblemType.IDEMPOTENCY_KEY_REUSED.exception(
                     "This Idempotency-Key was used for another application; use a new key for a changed application.");
         }
-        long editionId = ((Number) earlier[1]).longValue();
         return new Outcome(view(editions.get(editionId), ((Number) earlier[0]).longValue(), clock.instant()), false);
     }
 
@@ -206,6 +216,8 @@ public class BallotService {
         Edition e = ballotEdition(editionId);
         Object[] row = applicationRow(e.id, resident.subject())
                 .orElseThrow(() -> ProblemType.NOT_FOUND.exception("You have not applied to the ballot of " + e.name + "."));
+        holdWindow(e);
+        now = clock.instant();
         windowOpen(e, now);
         if ("DISQUALIFIED".equals(row[1])) {
             throw disqualified((String) row[2]);
@@ -260,6 +272,12 @@ public class BallotService {
             return Optional.empty();
         }
         Optional<Object[]> row = snapshotRow(e.id);
+        if (row.isPresent()) {
+            return row;
+        }
+        // wait for the applications, withdrawals and disqualifications that saw the window open
+        em.createNativeQuery("select 1 from edition where id = ?1 for no key update").setParameter(1, e.id).getResultList();
+        row = snapshotRow(e.id);
         if (row.isPresent()) {
             return row;
         }

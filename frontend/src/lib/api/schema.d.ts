@@ -73,6 +73,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/editions/{editionId}/ballot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications, persons, demand per offer and possible duplicate applicants */
+        get: operations["getBallotOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/editions/{editionId}/ballot/applications/{applicationId}/disqualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disqualify an application, with a reason (audited, counted in the draw report); only while the window is open */
+        post: operations["disqualifyApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/editions/{editionId}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw the ballot, once, after the window has closed: tickets for the winners, waiting lists for the others, mails to all */
+        post: operations["drawBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/editions/{editionId}/offers": {
         parameters: {
             query?: never;
@@ -272,6 +323,76 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public draw report: the seed's commitment before the draw; inputs, hashes and figures after */
+        get: operations["getDrawReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/draw/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draw's result (canonical JSON: positions, offers won, waiting lists); its SHA-256 is the published resultHash */
+        get: operations["getDrawResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/draw/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The snapshot the draw runs on (canonical JSON, no names), fixed when the window closes; its SHA-256 is the published snapshotHash */
+        get: operations["getDrawSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/my-application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's application, its status and, after the draw, its result */
+        get: operations["getMyApplication"];
+        /** Apply to the edition's ballot, or change the application while the window is open */
+        put: operations["putMyApplication"];
+        post?: never;
+        /** Withdraw the caller's application while the window is open */
+        delete: operations["withdrawMyApplication"];
         options?: never;
         head?: never;
         patch?: never;
@@ -661,6 +782,69 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One application in a duplicates group */
+        Applicant: {
+            /** Format: int64 */
+            applicationId: number;
+            drawId: string;
+            username?: string;
+            name?: string;
+            postcode?: string;
+            email?: string;
+            status: string;
+            disqualifiedReason?: string;
+        };
+        /** @description A ballot application: the party and the offers wanted, best first */
+        ApplicationRequest: {
+            /**
+             * Format: int32
+             * @description Persons in the party, 1..the edition's maxPartySize
+             */
+            partySize: number;
+            /** @description Offer ids of the edition, best first, distinct, at most the edition's maxChoices */
+            choices: number[];
+            /** @description Also give me any other offer of the same day with places left (false when absent) */
+            anyOtherSameDay?: boolean;
+        };
+        /** @description The caller's ballot application and, after the draw, its result */
+        ApplicationView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            editionId: number;
+            /** @enum {string} */
+            status: "SUBMITTED" | "WON" | "WAITLISTED" | "WITHDRAWN" | "DISQUALIFIED";
+            /** @description Pseudonymous, random id under which the application appears in the published snapshot and result */
+            drawId: string;
+            /** Format: int32 */
+            partySize: number;
+            /** @description Offer ids, best first */
+            choices: number[];
+            anyOtherSameDay: boolean;
+            /** @description Whether it can still be changed or withdrawn (the window is open) */
+            editable: boolean;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description After the draw: the random position (1 = drawn first)
+             */
+            position?: number;
+            /**
+             * Format: int64
+             * @description After the draw, if won: the offer
+             */
+            wonOfferId?: number;
+            /**
+             * Format: int64
+             * @description After the draw, if won: the ticket
+             */
+            ticketId?: number;
+            /** @description After the draw, if not won: the position on each chosen offer's waiting list */
+            waitingLists?: components["schemas"]["WaitingPlace"][];
+            /** @description If disqualified: why */
+            disqualifiedReason?: string;
+        };
         /** @description Persons admitted at one attraction in one quarter of an hour */
         Arrivals: {
             /** Format: int64 */
@@ -684,7 +868,7 @@ export interface components {
             name: components["schemas"]["Localized"];
             territory: string;
             day: components["schemas"]["LocalDate"];
-            figures: components["schemas"]["Figures"];
+            figures: components["schemas"]["Figures1"];
         };
         /** @description An attraction as organisers set it up */
         AttractionInput: {
@@ -731,6 +915,27 @@ export interface components {
             /** @description JSON */
             details: string;
         };
+        /** @description The organisers' view of a ballot: figures, demand per offer and possible duplicate applicants */
+        BallotOverview: {
+            /** Format: int64 */
+            editionId: number;
+            /**
+             * Format: int32
+             * @description Applications taking part (submitted, or drawn)
+             */
+            applications: number;
+            /** Format: int32 */
+            persons: number;
+            /** Format: int32 */
+            withdrawn: number;
+            /** Format: int32 */
+            disqualified: number;
+            /** @description Whether disqualifications are still possible (the window is open) */
+            disqualificationOpen: boolean;
+            drawn: boolean;
+            demand: components["schemas"]["OfferDemand"][];
+            duplicates: components["schemas"]["DuplicateGroup"][];
+        };
         /** @description A new capacity for an offer, in persons */
         CapacityChange: {
             /** Format: int32 */
@@ -760,7 +965,11 @@ export interface components {
         /** @description Figures of one day */
         DayFigures: {
             day: components["schemas"]["LocalDate"];
-            figures: components["schemas"]["Figures"];
+            figures: components["schemas"]["Figures1"];
+        };
+        /** @description Why an application is disqualified (published, counted, in the draw report) */
+        DisqualificationInput: {
+            reason: string;
         };
         /** @description What a door device needs to check tickets offline for one attraction and day */
         DoorList: {
@@ -795,6 +1004,48 @@ export interface components {
             /** @description Holder's first name */
             holderFirstName?: string | null;
         };
+        /** @description The public value announced in advance (may be empty) */
+        DrawInput: {
+            /** @example EuroMillions 2026-03-06: 4 12 19 33 41 + 2 9 */
+            publicValue: string;
+        };
+        /** @description The public report of an edition's ballot: the commitment before the draw; the inputs, hashes and figures after */
+        DrawReport: {
+            /** Format: int64 */
+            editionId: number;
+            /** @enum {string} */
+            stage: "OPEN_SOON" | "OPEN" | "CLOSED" | "DRAWN";
+            /** @description Version of the documented draw algorithm */
+            algorithm: string;
+            /** @description SHA-256 of the secret seed, hex, published in advance */
+            commitment: string;
+            /** @description The public value the draw uses, as named in advance */
+            publicValueSource?: string;
+            applicationOpensAt: components["schemas"]["Instant"];
+            applicationClosesAt: components["schemas"]["Instant"];
+            drawAt: components["schemas"]["Instant"];
+            /** @description Once the window has closed: SHA-256 of the snapshot file, hex */
+            snapshotHash?: string;
+            /** @description After the draw: the seed, 64 hex digits */
+            seed?: string;
+            /** @description After the draw: the public value used */
+            publicValue?: string;
+            /** @description After the draw: SHA-256 of the result file, hex */
+            resultHash?: string;
+            /** @description After the draw */
+            drawnAt?: components["schemas"]["Instant"];
+            /** @description After the draw */
+            figures?: components["schemas"]["Figures"];
+            /** @description How anyone checks the draw with the standalone verifier */
+            verify?: string;
+        };
+        /** @description Applications that may come from one person */
+        DuplicateGroup: {
+            /** @enum {string} */
+            match: "NAME_POSTCODE" | "EMAIL";
+            key: string;
+            applications: components["schemas"]["Applicant"][];
+        };
         /** @description An edition as organisers set it up */
         EditionInput: {
             /** @example grand-jour-2027 */
@@ -812,13 +1063,36 @@ export interface components {
             maxPartySize: number;
             /** @description Codes of the participating territories */
             territories: string[];
+            /**
+             * @description How places are allocated; FIRST_COME when absent
+             * @enum {string}
+             */
+            allocationMode?: "FIRST_COME" | "BALLOT";
+            /** @description BALLOT: applications are taken from this instant */
+            applicationOpensAt?: components["schemas"]["Instant"];
+            /** @description BALLOT: until (not at) this instant */
+            applicationClosesAt?: components["schemas"]["Instant"];
+            /** @description BALLOT: when the draw is planned, at or after the window closes */
+            drawAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description BALLOT: most ranked choices per application, 5 when absent
+             */
+            maxChoices?: number;
+            /**
+             * @description BALLOT: the public value the draw will use, named in advance
+             * @example EuroMillions draw of 2026-03-06
+             */
+            publicValueSource?: string;
+            /** @description BALLOT: share of each offer's places held first for a participating territory's residents */
+            territoryShares?: components["schemas"]["TerritoryShare"][];
         };
         /** @description An edition's figures, overall and broken down, all from our own rows */
         EditionStats: {
             /** Format: int64 */
             editionId: number;
             generatedAt: components["schemas"]["Instant"];
-            overall: components["schemas"]["Figures"];
+            overall: components["schemas"]["Figures1"];
             byDay: components["schemas"]["DayFigures"][];
             byTerritory: components["schemas"]["TerritoryFigures"][];
             byAttraction: components["schemas"]["AttractionFigures"][];
@@ -856,14 +1130,53 @@ export interface components {
             /** Format: int32 */
             maxPartySize: number;
             territories: components["schemas"]["TerritoryView"][];
+            /** @enum {string} */
+            allocationMode: "FIRST_COME" | "BALLOT";
+            applicationOpensAt?: components["schemas"]["Instant"];
+            applicationClosesAt?: components["schemas"]["Instant"];
+            /** @description Whether residents can apply to the ballot right now */
+            applicationOpen: boolean;
+            drawAt?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            maxChoices: number;
+            publicValueSource?: string;
+            /** @description BALLOT: SHA-256 of the secret seed, hex, published before the window opens */
+            ballotCommitment?: string;
+            territoryShares: components["schemas"]["ShareView"][];
         };
         /** @description One invalid input field */
         FieldError: {
             field: string;
             message: string;
         };
-        /** @description Entries offered, booked, cancelled, admitted; rates as fractions (0.7 = 70%) */
+        /** @description The draw's figures */
         Figures: {
+            /**
+             * Format: int32
+             * @description Applications drawn
+             */
+            applications: number;
+            /** Format: int32 */
+            persons: number;
+            /**
+             * Format: int32
+             * @description Applications that won a place
+             */
+            winners: number;
+            /** Format: int32 */
+            personsWon: number;
+            /** Format: int32 */
+            waitlisted: number;
+            /** Format: int32 */
+            withdrawn: number;
+            /** Format: int32 */
+            disqualified: number;
+            disqualificationReasons: components["schemas"]["ReasonCount"][];
+            /** @description Per applicants' territory (null: outside every named territory) */
+            territories: components["schemas"]["TerritoryOdds"][];
+        };
+        /** @description Entries offered, booked, cancelled, admitted; rates as fractions (0.7 = 70%) */
+        Figures1: {
             /**
              * Format: int64
              * @description Sum of capacities
@@ -938,6 +1251,23 @@ export interface components {
              * @description The edition eligibility was decided for; null when there is none
              */
             editionId?: number | null;
+        };
+        /** @description Demand for one offer */
+        OfferDemand: {
+            /** Format: int64 */
+            offerId: number;
+            attraction: string;
+            day: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            places: number;
+            /** Format: int32 */
+            firstChoices: number;
+            /** Format: int32 */
+            firstChoicePersons: number;
+            /** Format: int32 */
+            allChoices: number;
+            /** Format: int32 */
+            allChoicePersons: number;
         };
         /** @description A new offer: an attraction's free entries on one day of the edition */
         OfferInput: {
@@ -1063,6 +1393,14 @@ export interface components {
              * @description For capacity-below-booked: persons already booked, the lowest capacity allowed
              */
             booked?: number;
+            /** @description For already-drawn: the public report of the draw made first */
+            draw?: unknown;
+        };
+        /** @description How many applications were disqualified for one reason */
+        ReasonCount: {
+            reason: string;
+            /** Format: int32 */
+            count: number;
         };
         /** @description Scans a device made while offline, sent when the network came back */
         ScanBatch: {
@@ -1144,6 +1482,12 @@ export interface components {
             /** @description A plain-words reason, in English, for logs and organisers */
             reason: string;
         };
+        /** @description A territory's share of each offer's places */
+        ShareView: {
+            territory: string;
+            /** Format: int32 */
+            percent: number;
+        };
         /** @description A new door-staff account, created in Keycloak, with the attractions it scans for */
         StaffAccountInput: {
             username: string;
@@ -1165,7 +1509,7 @@ export interface components {
         TerritoryFigures: {
             territory: string;
             name: components["schemas"]["Localized"];
-            figures: components["schemas"]["Figures"];
+            figures: components["schemas"]["Figures1"];
         };
         /** @description A territory and its postcode rule */
         TerritoryInput: {
@@ -1182,6 +1526,26 @@ export interface components {
              * @example ^62[0-9]{3}$
              */
             postcodePattern: string;
+        };
+        /** @description Applications and winners from one territory */
+        TerritoryOdds: {
+            territory?: string;
+            /** Format: int32 */
+            applications: number;
+            /** Format: int32 */
+            winners: number;
+            /**
+             * Format: double
+             * @description winners / applications
+             */
+            odds: number;
+        };
+        /** @description A whole percentage of each offer's places held for one territory */
+        TerritoryShare: {
+            /** @example FR-62 */
+            territory: string;
+            /** Format: int32 */
+            percent: number;
         };
         /** @description An area whose residents are eligible */
         TerritoryView: {
@@ -1272,6 +1636,13 @@ export interface components {
             scans: number;
             /** Format: int64 */
             conflicts: number;
+        };
+        /** @description A place on an offer's waiting list */
+        WaitingPlace: {
+            /** Format: int64 */
+            offerId: number;
+            /** Format: int32 */
+            position: number;
         };
     };
     responses: {
@@ -1483,6 +1854,95 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getBallotOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotOverview"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    disqualifyApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: number;
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisqualificationInput"];
+            };
+        };
+        responses: {
+            /** @description The disqualified application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Applicant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    drawBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DrawInput"];
+            };
+        };
+        responses: {
+            /** @description The public draw report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
         };
     };
@@ -1837,6 +2297,172 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+        };
+    };
+    getDrawReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawReport"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getDrawResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description result.json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getDrawSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description snapshot.json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getMyApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    putMyApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and body give back the same application */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The application, changed (or as an earlier request with this Idempotency-Key left it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description The new application */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    withdrawMyApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listOffers: {

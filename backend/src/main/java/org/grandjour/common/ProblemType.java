@@ -26,6 +26,14 @@ public enum ProblemType {
     ALREADY_EXISTS("already-exists", 409, "Already exists"),
     NOT_STAFF("not-staff", 422, "Not a staff account"),
     ACCOUNT_SERVICE_FAILED("account-service-failed", 502, "The account service refused"),
+    BALLOT_EDITION("ballot-edition", 409, "Places of this edition are allocated by ballot"),
+    FIRST_COME_EDITION("first-come-edition", 409, "This edition has no ballot"),
+    APPLICATION_WINDOW_CLOSED("application-window-closed", 409, "Applications are closed"),
+    INVALID_APPLICATION("invalid-application", 422, "Invalid application"),
+    APPLICATION_DISQUALIFIED("application-disqualified", 409, "Application disqualified"),
+    BALLOT_SETTINGS_LOCKED("ballot-settings-locked", 409, "Ballot settings locked"),
+    DRAW_TOO_EARLY("draw-too-early", 409, "The application window is still open"),
+    ALREADY_DRAWN("already-drawn", 409, "Already drawn"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 

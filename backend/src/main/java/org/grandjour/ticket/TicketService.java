@@ -91,6 +91,70 @@ public class TicketService {
         return new ClaimOutcome(view(ticket.withId(ticketId.getAsLong()), now), true);
     }
 
+    /** A place won in the ballot: the ticket it becomes. */
+    public record Award(long offerId, long editionId, String holderSubject, String holderUsername, String holderName,
+                        String holderFirstName, String holderPostcode, Long holderTerritoryId, int partySize) {
+    }
+
+    /**
+     * Issues the ballot's tickets in the caller's transaction, set-based: one insert for the tickets, one
+     * for the residents' allowances, and the places taken from the offers' quota slices as claims take
+     * them (no oversell: the quota's CHECK). Returns the ticket ids in the order of the awards.
+     */
+    public List<Long> issueAll(List<Award> awards, Instant now) {
+        if (awards.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Integer> persons = new java.util.TreeMap<>();
+        awards.forEach(a -> persons.merge(a.offerId(), a.partySize(), Integer::sum));
+        if (!quota.takeAll(persons)) {
+            throw ProblemType.CONFLICT.exception("An offer has fewer places than the draw gave out "
+                    + "(was a capacity lowered after the window closed?); nothing was issued.");
+        }
+        Instant created = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<Long> ids = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (var insert = c.prepareStatement("""
+                    insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name, holder_postcode,
+                                        holder_territory_id, party_size, created_at, holder_first_name)
+                    select u.code, u.offer_id, u.edition_id, u.subject, u.username, u.name, u.postcode, u.territory, u.party, ?, u.first_name
+                    from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[])
+                         u(code, offer_id, edition_id, subject, username, name, postcode, territory, party, first_name)
+                    returning id, holder_subject, offer_id""")) {
+                insert.setObject(1, java.time.OffsetDateTime.ofInstant(created, java.time.ZoneOffset.UTC));
+                insert.setArray(2, c.createArrayOf("text", awards.stream().map(a -> TicketCodes.next()).toArray()));
+                insert.setArray(3, c.createArrayOf("int8", awards.stream().map(Award::offerId).toArray()));
+                insert.setArray(4, c.createArrayOf("int8", awards.stream().map(Award::editionId).toArray()));
+                insert.setArray(5, c.createArrayOf("text", awards.stream().map(Award::holderSubject).toArray()));
+                insert.setArray(6, c.createArrayOf("text", awards.stream().map(Award::holderUsername).toArray()));
+                insert.setArray(7, c.createArrayOf("text", awards.stream().map(Award::holderName).toArray()));
+                insert.setArray(8, c.createArrayOf("text", awards.stream().map(Award::holderPostcode).toArray()));
+                insert.setArray(9, c.createArrayOf("int8", awards.stream().map(Award::holderTerritoryId).toArray()));
+                insert.setArray(10, c.createArrayOf("int4", awards.stream().map(Award::partySize).toArray()));
+                insert.setArray(11, c.createArrayOf("text", awards.stream().map(Award::holderFirstName).toArray()));
+                java.util.Map<String, Long> bySubjectAndOffer = new java.util.HashMap<>();
+                try (var r = insert.executeQuery()) {
+                    while (r.next()) {
+                        bySubjectAndOffer.put(r.getString(2) + "\n" + r.getLong(3), r.getLong(1));
+                    }
+                }
+                List<Long> out = awards.stream().map(a -> bySubjectAndOffer.get(a.holderSubject() + "\n" + a.offerId())).toList();
+                try (var allowance = c.prepareStatement("""
+                        insert into resident_allowance as a (holder_subject, edition_id, live_tickets)
+                        select s, e, count(*) from unnest(?::text[], ?::bigint[]) u(s, e) group by s, e
+                        on conflict (holder_subject, edition_id) do update set live_tickets = a.live_tickets + excluded.live_tickets""")) {
+                    allowance.setArray(1, c.createArrayOf("text", awards.stream().map(Award::holderSubject).toArray()));
+                    allowance.setArray(2, c.createArrayOf("int8", awards.stream().map(Award::editionId).toArray()));
+                    allowance.executeUpdate();
+                }
+                return out;
+            }
+        });
+        for (Award a : awards) {
+            events.fire(new TicketEvent.Claimed(a.editionId(), a.offerId(), a.holderTerritoryId(), a.partySize()));
+        }
+        return ids;
+    }
+
     /** The new ticket's id, or none when the resident already holds a live ticket for the offer or used the key. */
     private OptionalLong insert(NewTicket t) {
         List<?> inserted = em.createNativeQuery("""

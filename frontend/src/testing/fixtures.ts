@@ -31,6 +31,10 @@ export const edition: Edition = {
   maxTicketsPerResident: 2,
   maxPartySize: 4,
   territories: [pasDeCalais, kent],
+  allocationMode: 'FIRST_COME',
+  applicationOpen: false,
+  maxChoices: 5,
+  territoryShares: [],
 };
 
 export function offer(overrides: Partial<Offer> & { id: number }): Offer {

@@ -868,7 +868,7 @@ export interface components {
             name: components["schemas"]["Localized"];
             territory: string;
             day: components["schemas"]["LocalDate"];
-            figures: components["schemas"]["Figures1"];
+            figures: components["schemas"]["Figures"];
         };
         /** @description An attraction as organisers set it up */
         AttractionInput: {
@@ -965,7 +965,7 @@ export interface components {
         /** @description Figures of one day */
         DayFigures: {
             day: components["schemas"]["LocalDate"];
-            figures: components["schemas"]["Figures1"];
+            figures: components["schemas"]["Figures"];
         };
         /** @description Why an application is disqualified (published, counted, in the draw report) */
         DisqualificationInput: {
@@ -1004,6 +1004,32 @@ export interface components {
             /** @description Holder's first name */
             holderFirstName?: string | null;
         };
+        /** @description The draw's figures */
+        DrawFigures: {
+            /**
+             * Format: int32
+             * @description Applications drawn
+             */
+            applications: number;
+            /** Format: int32 */
+            persons: number;
+            /**
+             * Format: int32
+             * @description Applications that won a place
+             */
+            winners: number;
+            /** Format: int32 */
+            personsWon: number;
+            /** Format: int32 */
+            waitlisted: number;
+            /** Format: int32 */
+            withdrawn: number;
+            /** Format: int32 */
+            disqualified: number;
+            disqualificationReasons: components["schemas"]["ReasonCount"][];
+            /** @description Per applicants' territory (null: outside every named territory) */
+            territories: components["schemas"]["TerritoryOdds"][];
+        };
         /** @description The public value announced in advance (may be empty) */
         DrawInput: {
             /** @example EuroMillions 2026-03-06: 4 12 19 33 41 + 2 9 */
@@ -1035,7 +1061,7 @@ export interface components {
             /** @description After the draw */
             drawnAt?: components["schemas"]["Instant"];
             /** @description After the draw */
-            figures?: components["schemas"]["Figures"];
+            figures?: components["schemas"]["DrawFigures"];
             /** @description How anyone checks the draw with the standalone verifier */
             verify?: string;
         };
@@ -1092,7 +1118,7 @@ export interface components {
             /** Format: int64 */
             editionId: number;
             generatedAt: components["schemas"]["Instant"];
-            overall: components["schemas"]["Figures1"];
+            overall: components["schemas"]["Figures"];
             byDay: components["schemas"]["DayFigures"][];
             byTerritory: components["schemas"]["TerritoryFigures"][];
             byAttraction: components["schemas"]["AttractionFigures"][];
@@ -1149,34 +1175,8 @@ export interface components {
             field: string;
             message: string;
         };
-        /** @description The draw's figures */
-        Figures: {
-            /**
-             * Format: int32
-             * @description Applications drawn
-             */
-            applications: number;
-            /** Format: int32 */
-            persons: number;
-            /**
-             * Format: int32
-             * @description Applications that won a place
-             */
-            winners: number;
-            /** Format: int32 */
-            personsWon: number;
-            /** Format: int32 */
-            waitlisted: number;
-            /** Format: int32 */
-            withdrawn: number;
-            /** Format: int32 */
-            disqualified: number;
-            disqualificationReasons: components["schemas"]["ReasonCount"][];
-            /** @description Per applicants' territory (null: outside every named territory) */
-            territories: components["schemas"]["TerritoryOdds"][];
-        };
         /** @description Entries offered, booked, cancelled, admitted; rates as fractions (0.7 = 70%) */
-        Figures1: {
+        Figures: {
             /**
              * Format: int64
              * @description Sum of capacities
@@ -1509,7 +1509,7 @@ export interface components {
         TerritoryFigures: {
             territory: string;
             name: components["schemas"]["Localized"];
-            figures: components["schemas"]["Figures1"];
+            figures: components["schemas"]["Figures"];
         };
         /** @description A territory and its postcode rule */
         TerritoryInput: {

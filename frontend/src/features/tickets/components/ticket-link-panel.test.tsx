@@ -36,7 +36,7 @@ describe('TicketLinkPanel', () => {
     expect(screen.queryByRole('button', { name: 'Release my ticket' })).not.toBeInTheDocument();
     const posts = sentRequests(fetchMock).filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(1);
-    expect(posts[0].headers.get('Authorization')).toBeNull();
+    expect(posts[0]?.headers.get('Authorization')).toBeNull();
   });
 
   it('tells a used or expired link apart from an invalid one', async () => {

@@ -26,7 +26,7 @@ public record DrawReport(
         @Schema(description = "After the draw") Figures figures,
         @Schema(description = "How anyone checks the draw with the standalone verifier") String verify) {
 
-    @Schema(description = "The draw's figures")
+    @Schema(name = "DrawFigures", description = "The draw's figures") // not the live figures' "Figures"
     public record Figures(
             @Schema(required = true, description = "Applications drawn") int applications,
             @Schema(required = true) int persons,

@@ -552,6 +552,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's waiting-list entries with their positions, newest first */
+        get: operations["listMyWaitlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offers/{offerId}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a sold-out offer's waiting list
+         * @description When places come back, the first entries whose whole party fits get a ticket at once, and a mail.
+         */
+        post: operations["joinWaitlist"];
+        /** Leave an offer's waiting list */
+        delete: operations["leaveWaitlist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scans": {
         parameters: {
             query?: never;
@@ -1643,6 +1681,48 @@ export interface components {
             offerId: number;
             /** Format: int32 */
             position: number;
+        };
+        /** @description A place on an offer's waiting list */
+        WaitlistEntryView: {
+            /** Format: int64 */
+            id: number;
+            offer: components["schemas"]["OfferView"];
+            /** Format: int32 */
+            partySize: number;
+            /** @description WAITING, SERVED (a ticket was issued) or LEFT */
+            status: string;
+            /** @description JOIN (joined a sold-out offer) or BALLOT (the draw put it there, in draw order) */
+            source: string;
+            /**
+             * Format: int32
+             * @description While waiting: 1 = next to be served
+             */
+            position?: number | null;
+            /**
+             * Format: int32
+             * @description Parties waiting ahead (their persons are in personsAhead)
+             */
+            partiesAhead?: number | null;
+            /**
+             * Format: int32
+             * @description Persons waiting ahead
+             */
+            personsAhead?: number | null;
+            /**
+             * Format: int64
+             * @description The ticket it got, once served
+             */
+            ticketId?: number | null;
+            joinedAt: components["schemas"]["Instant"];
+            servedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        /** @description Joining a sold-out offer's waiting list */
+        WaitlistJoinRequest: {
+            /**
+             * Format: int32
+             * @description Persons in the party, including the holder; a party is never split
+             */
+            partySize: number;
         };
     };
     responses: {
@@ -2750,6 +2830,94 @@ export interface operations {
                 };
                 content?: never;
             };
+        };
+    };
+    listMyWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryView"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    joinWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitlistJoinRequest"];
+            };
+        };
+        responses: {
+            /** @description On the list */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    leaveWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Left */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     scanTicket: {

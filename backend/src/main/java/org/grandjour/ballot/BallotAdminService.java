@@ -258,7 +258,8 @@ public class BallotAdminService {
             if (o.offer() != null) {
                 Object[] a = applicants.get(o.id());
                 awards.add(new TicketService.Award(o.offer(), e.id, (String) a[2], (String) a[3], (String) a[4], (String) a[5],
-                        (String) a[6], a[7] == null ? null : ((Number) a[7]).longValue(), ((Number) a[8]).intValue()));
+                        (String) a[6], a[7] == null ? null : ((Number) a[7]).longValue(), ((Number) a[8]).intValue(),
+                        (String) a[9], (String) a[10]));
                 won.add(o);
             }
         }

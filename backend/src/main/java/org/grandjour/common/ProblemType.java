@@ -27,6 +27,8 @@ public enum ProblemType {
     NOT_STAFF("not-staff", 422, "Not a staff account"),
     ACCOUNT_SERVICE_FAILED("account-service-failed", 502, "The account service refused"),
     BALLOT_EDITION("ballot-edition", 409, "Places of this edition are allocated by ballot"),
+    PLACES_LEFT("places-left", 409, "Places are left: claim instead"),
+    ALREADY_WAITING("already-waiting", 409, "Already on this waiting list"),
     FIRST_COME_EDITION("first-come-edition", 409, "This edition has no ballot"),
     APPLICATION_WINDOW_CLOSED("application-window-closed", 409, "Applications are closed"),
     INVALID_APPLICATION("invalid-application", 422, "Invalid application"),

@@ -64,7 +64,7 @@ public final class ClaimRules {
     }
 
     /** 1 to the edition's largest party (the request's own bounds, 1..50, are checked before the service). */
-    static void partySizeAllowed(Edition edition, int partySize) {
+    public static void partySizeAllowed(Edition edition, int partySize) {
         if (partySize < 1) {
             throw ProblemException.invalidField("partySize", "must be at least 1 person");
         }

@@ -93,7 +93,60 @@ public class TicketService {
 
     /** A place won in the ballot: the ticket it becomes. */
     public record Award(long offerId, long editionId, String holderSubject, String holderUsername, String holderName,
-                        String holderFirstName, String holderPostcode, Long holderTerritoryId, int partySize) {
+                        String holderFirstName, String holderPostcode, Long holderTerritoryId, int partySize,
+                        String holderEmail, String holderLanguage) {
+    }
+
+    /** What {@link #issueOne} did. */
+    public enum Issued { TICKET, NO_ROOM, OVER_LIMIT, HOLDS_TICKET }
+
+    /** The result of {@link #issueOne}: the ticket's id when one was issued. */
+    public record IssueResult(Issued outcome, Long ticketId) {
+    }
+
+    /**
+     * One ticket for someone who did not click for it (a waiting list's refill), in the caller's
+     * transaction, by the same three database rules as a claim: places first (nothing to undo when there
+     * are none), then the holder's allowance, then the one live ticket per offer; a later refusal gives
+     * back what the earlier steps took, so the transaction can go on with the next person.
+     */
+    public IssueResult issueOne(Award a, Instant now) {
+        OfferQuota.Take take = quota.take(a.offerId(), a.partySize());
+        if (!take.taken()) {
+            return new IssueResult(Issued.NO_ROOM, null);
+        }
+        Edition edition = em.find(Edition.class, a.editionId());
+        List<?> allowance = em.createNativeQuery("""
+                insert into resident_allowance as r (holder_subject, edition_id, live_tickets) values (?1, ?2, 1)
+                on conflict (holder_subject, edition_id)
+                do update set live_tickets = r.live_tickets + 1 where r.live_tickets < ?3
+                returning live_tickets""")
+                .setParameter(1, a.holderSubject()).setParameter(2, a.editionId())
+                .setParameter(3, edition.maxTicketsPerResident).getResultList();
+        if (allowance.isEmpty()) {
+            quota.giveBack(a.offerId(), a.offerId(), a.partySize());
+            return new IssueResult(Issued.OVER_LIMIT, null);
+        }
+        List<?> inserted = em.createNativeQuery("""
+                insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name, holder_postcode,
+                                    holder_territory_id, party_size, created_at, holder_first_name, holder_email, holder_language)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                on conflict do nothing
+                returning id""")
+                .setParameter(1, TicketCodes.next()).setParameter(2, a.offerId()).setParameter(3, a.editionId())
+                .setParameter(4, a.holderSubject()).setParameter(5, a.holderUsername()).setParameter(6, a.holderName())
+                .setParameter(7, a.holderPostcode()).setParameter(8, a.holderTerritoryId()).setParameter(9, a.partySize())
+                .setParameter(10, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS)).setParameter(11, a.holderFirstName())
+                .setParameter(12, a.holderEmail()).setParameter(13, org.grandjour.mail.Mails.locale(a.holderLanguage()).getLanguage())
+                .getResultList();
+        if (inserted.isEmpty()) { // already holds a live ticket for this offer (claimed meanwhile)
+            quota.giveBack(a.offerId(), a.offerId(), a.partySize());
+            em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
+                    .setParameter(1, a.holderSubject()).setParameter(2, a.editionId()).executeUpdate();
+            return new IssueResult(Issued.HOLDS_TICKET, null);
+        }
+        events.fire(new TicketEvent.Claimed(a.editionId(), a.offerId(), a.holderTerritoryId(), a.partySize()));
+        return new IssueResult(Issued.TICKET, ((Number) inserted.get(0)).longValue());
     }
 
     /**
@@ -115,10 +168,12 @@ public class TicketService {
         List<Long> ids = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
             try (var insert = c.prepareStatement("""
                     insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name, holder_postcode,
-                                        holder_territory_id, party_size, created_at, holder_first_name)
-                    select u.code, u.offer_id, u.edition_id, u.subject, u.username, u.name, u.postcode, u.territory, u.party, ?, u.first_name
-                    from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[])
-                         u(code, offer_id, edition_id, subject, username, name, postcode, territory, party, first_name)
+                                        holder_territory_id, party_size, created_at, holder_first_name, holder_email, holder_language)
+                    select u.code, u.offer_id, u.edition_id, u.subject, u.username, u.name, u.postcode, u.territory, u.party, ?, u.first_name,
+                           u.email, u.language
+                    from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[],
+                                ?::text[], ?::text[])
+                         u(code, offer_id, edition_id, subject, username, name, postcode, territory, party, first_name, email, language)
                     returning id, holder_subject, offer_id""")) {
                 insert.setObject(1, java.time.OffsetDateTime.ofInstant(created, java.time.ZoneOffset.UTC));
                 insert.setArray(2, c.createArrayOf("text", awards.stream().map(a -> TicketCodes.next()).toArray()));
@@ -131,6 +186,9 @@ public class TicketService {
                 insert.setArray(9, c.createArrayOf("int8", awards.stream().map(Award::holderTerritoryId).toArray()));
                 insert.setArray(10, c.createArrayOf("int4", awards.stream().map(Award::partySize).toArray()));
                 insert.setArray(11, c.createArrayOf("text", awards.stream().map(Award::holderFirstName).toArray()));
+                insert.setArray(12, c.createArrayOf("text", awards.stream().map(Award::holderEmail).toArray()));
+                insert.setArray(13, c.createArrayOf("text", awards.stream()
+                        .map(a -> org.grandjour.mail.Mails.locale(a.holderLanguage()).getLanguage()).toArray()));
                 java.util.Map<String, Long> bySubjectAndOffer = new java.util.HashMap<>();
                 try (var r = insert.executeQuery()) {
                     while (r.next()) {
@@ -220,6 +278,8 @@ public class TicketService {
             throw ProblemType.CANCEL_TOO_LATE.exception("Tickets can be released until the attraction opens ("
                     + t.offer.day + " at " + t.offer.opensAt + ", " + t.edition.timeZone + "); it has opened.");
         }
+        // the offer's row first, as the waiting list's refill (in this transaction) and capacity changes take it
+        em.createNativeQuery("select id from offer where id = ?1 for no key update").setParameter(1, t.offer.id).getResultList();
         int released = em.createNativeQuery("""
                 update ticket set status = 'CANCELLED', cancelled_at = ?1, released_via = ?3
                 where id = ?2 and status = 'ACTIVE' and persons_admitted = 0""")

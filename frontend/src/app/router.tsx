@@ -7,6 +7,7 @@ import { NotFoundRoute } from './routes/not-found';
 import { OffersRoute } from './routes/offers';
 import { RootErrorBoundary, RootRoute } from './routes/root';
 import { TicketRoute } from './routes/ticket';
+import { TicketLinkRoute } from './routes/ticket-link';
 import { TicketsRoute } from './routes/tickets';
 
 // The door scanner is a chunk of its own (with its QR reader and the zxing WebAssembly, loaded when
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       { path: paths.account.path, element: <AccountRoute /> },
       { path: paths.tickets.path, element: <TicketsRoute /> },
       { path: paths.ticket.path, element: <TicketRoute /> },
+      { path: paths.ticketLink.path, element: <TicketLinkRoute /> },
       { path: paths.scan.path, element: <ScanRoute /> },
       { path: paths.dashboard.path, element: <DashboardRoute /> },
       { path: paths.admin.path, element: <AdminRoute /> },

@@ -4,6 +4,8 @@ export const paths = {
   account: { path: '/account', href: () => '/account' },
   tickets: { path: '/tickets', href: () => '/tickets' },
   ticket: { path: '/tickets/:id', href: (id: number) => `/tickets/${id}` },
+  /** A one-click link from a reminder mail (release or confirm a ticket), without logging in. */
+  ticketLink: { path: '/links/:token', href: (token: string) => `/links/${token}` },
   /** The organisers' live dashboard (?edition=<slug>&territory=&day=). */
   dashboard: { path: '/dashboard', href: () => '/dashboard' },
   /** Administration (organisers): territories, staff... */

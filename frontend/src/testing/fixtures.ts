@@ -31,6 +31,10 @@ export const edition: Edition = {
   maxTicketsPerResident: 2,
   maxPartySize: 4,
   territories: [pasDeCalais, kent],
+  allocationMode: 'FIRST_COME',
+  applicationOpen: false,
+  maxChoices: 5,
+  territoryShares: [],
 };
 
 export function offer(overrides: Partial<Offer> & { id: number }): Offer {
@@ -40,6 +44,8 @@ export function offer(overrides: Partial<Offer> & { id: number }): Offer {
     timeZone: 'Europe/Paris',
     capacity: 20,
     remaining: 7,
+    opensAt: '10:00:00',
+    closesAt: '18:00:00',
     attraction: {
       id: overrides.id,
       slug: 'louvre-lens',
@@ -112,6 +118,7 @@ export function ticket(overrides: Partial<Ticket> & { id: number }): Ticket {
     createdAt: '2026-03-10T09:30:00Z',
     holderName: 'Rose Résidente',
     cancellable: true,
+    releasableUntil: '2026-03-28T09:00:00Z',
     qrPayload: 'GJ1.k1.eyJ0IjoxfQ.c2ln',
     offer: louvreLens,
     ...overrides,

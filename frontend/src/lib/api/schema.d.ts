@@ -73,6 +73,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/editions/{editionId}/ballot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications, persons, demand per offer and possible duplicate applicants */
+        get: operations["getBallotOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/editions/{editionId}/ballot/applications/{applicationId}/disqualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disqualify an application, with a reason (audited, counted in the draw report); only while the window is open */
+        post: operations["disqualifyApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/editions/{editionId}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw the ballot, once, after the window has closed: tickets for the winners, waiting lists for the others, mails to all */
+        post: operations["drawBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/editions/{editionId}/offers": {
         parameters: {
             query?: never;
@@ -277,6 +328,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{editionId}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public draw report: the seed's commitment before the draw; inputs, hashes and figures after */
+        get: operations["getDrawReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/draw/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draw's result (canonical JSON: positions, offers won, waiting lists); its SHA-256 is the published resultHash */
+        get: operations["getDrawResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/draw/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The snapshot the draw runs on (canonical JSON, no names), fixed when the window closes; its SHA-256 is the published snapshotHash */
+        get: operations["getDrawSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/my-application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's application, its status and, after the draw, its result */
+        get: operations["getMyApplication"];
+        /** Apply to the edition's ballot, or change the application while the window is open */
+        put: operations["putMyApplication"];
+        post?: never;
+        /** Withdraw the caller's application while the window is open */
+        delete: operations["withdrawMyApplication"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions/{editionId}/offers": {
         parameters: {
             query?: never;
@@ -431,6 +552,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's waiting-list entries with their positions, newest first */
+        get: operations["listMyWaitlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/offers/{offerId}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a sold-out offer's waiting list
+         * @description When places come back, the first entries whose whole party fits get a ticket at once, and a mail.
+         */
+        post: operations["joinWaitlist"];
+        /** Leave an offer's waiting list */
+        delete: operations["leaveWaitlist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scans": {
         parameters: {
             query?: never;
@@ -516,6 +675,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ticket-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a mail's link would do, without doing it */
+        get: operations["getTicketLink"];
+        put?: never;
+        /** Do what a mail's link says (release or confirm the ticket), once */
+        post: operations["useTicketLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -544,8 +721,28 @@ export interface paths {
         get: operations["getTicket"];
         put?: never;
         post?: never;
-        /** Cancel a ticket: its places are given back at once */
+        /**
+         * Release a ticket ("I can't come"): its places are given back at once
+         * @description Allowed until the attraction opens on the day, never once the party was admitted.
+         */
         delete: operations["cancelTicket"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say the party still comes (answers a reminder); saying it again changes nothing */
+        post: operations["confirmTicket"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -623,6 +820,69 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One application in a duplicates group */
+        Applicant: {
+            /** Format: int64 */
+            applicationId: number;
+            drawId: string;
+            username?: string;
+            name?: string;
+            postcode?: string;
+            email?: string;
+            status: string;
+            disqualifiedReason?: string;
+        };
+        /** @description A ballot application: the party and the offers wanted, best first */
+        ApplicationRequest: {
+            /**
+             * Format: int32
+             * @description Persons in the party, 1..the edition's maxPartySize
+             */
+            partySize: number;
+            /** @description Offer ids of the edition, best first, distinct, at most the edition's maxChoices */
+            choices: number[];
+            /** @description Also give me any other offer of the same day with places left (false when absent) */
+            anyOtherSameDay?: boolean;
+        };
+        /** @description The caller's ballot application and, after the draw, its result */
+        ApplicationView: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            editionId: number;
+            /** @enum {string} */
+            status: "SUBMITTED" | "WON" | "WAITLISTED" | "WITHDRAWN" | "DISQUALIFIED";
+            /** @description Pseudonymous, random id under which the application appears in the published snapshot and result */
+            drawId: string;
+            /** Format: int32 */
+            partySize: number;
+            /** @description Offer ids, best first */
+            choices: number[];
+            anyOtherSameDay: boolean;
+            /** @description Whether it can still be changed or withdrawn (the window is open) */
+            editable: boolean;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description After the draw: the random position (1 = drawn first)
+             */
+            position?: number;
+            /**
+             * Format: int64
+             * @description After the draw, if won: the offer
+             */
+            wonOfferId?: number;
+            /**
+             * Format: int64
+             * @description After the draw, if won: the ticket
+             */
+            ticketId?: number;
+            /** @description After the draw, if not won: the position on each chosen offer's waiting list */
+            waitingLists?: components["schemas"]["WaitingPlace"][];
+            /** @description If disqualified: why */
+            disqualifiedReason?: string;
+        };
         /** @description Persons admitted at one attraction in one quarter of an hour */
         Arrivals: {
             /** Format: int64 */
@@ -693,6 +953,27 @@ export interface components {
             /** @description JSON */
             details: string;
         };
+        /** @description The organisers' view of a ballot: figures, demand per offer and possible duplicate applicants */
+        BallotOverview: {
+            /** Format: int64 */
+            editionId: number;
+            /**
+             * Format: int32
+             * @description Applications taking part (submitted, or drawn)
+             */
+            applications: number;
+            /** Format: int32 */
+            persons: number;
+            /** Format: int32 */
+            withdrawn: number;
+            /** Format: int32 */
+            disqualified: number;
+            /** @description Whether disqualifications are still possible (the window is open) */
+            disqualificationOpen: boolean;
+            drawn: boolean;
+            demand: components["schemas"]["OfferDemand"][];
+            duplicates: components["schemas"]["DuplicateGroup"][];
+        };
         /** @description A new capacity for an offer, in persons */
         CapacityChange: {
             /** Format: int32 */
@@ -723,6 +1004,10 @@ export interface components {
         DayFigures: {
             day: components["schemas"]["LocalDate"];
             figures: components["schemas"]["Figures"];
+        };
+        /** @description Why an application is disqualified (published, counted, in the draw report) */
+        DisqualificationInput: {
+            reason: string;
         };
         /** @description What a door device needs to check tickets offline for one attraction and day */
         DoorList: {
@@ -757,6 +1042,74 @@ export interface components {
             /** @description Holder's first name */
             holderFirstName?: string | null;
         };
+        /** @description The draw's figures */
+        DrawFigures: {
+            /**
+             * Format: int32
+             * @description Applications drawn
+             */
+            applications: number;
+            /** Format: int32 */
+            persons: number;
+            /**
+             * Format: int32
+             * @description Applications that won a place
+             */
+            winners: number;
+            /** Format: int32 */
+            personsWon: number;
+            /** Format: int32 */
+            waitlisted: number;
+            /** Format: int32 */
+            withdrawn: number;
+            /** Format: int32 */
+            disqualified: number;
+            disqualificationReasons: components["schemas"]["ReasonCount"][];
+            /** @description Per applicants' territory (null: outside every named territory) */
+            territories: components["schemas"]["TerritoryOdds"][];
+        };
+        /** @description The public value announced in advance (may be empty) */
+        DrawInput: {
+            /** @example EuroMillions 2026-03-06: 4 12 19 33 41 + 2 9 */
+            publicValue: string;
+        };
+        /** @description The public report of an edition's ballot: the commitment before the draw; the inputs, hashes and figures after */
+        DrawReport: {
+            /** Format: int64 */
+            editionId: number;
+            /** @enum {string} */
+            stage: "OPEN_SOON" | "OPEN" | "CLOSED" | "DRAWN";
+            /** @description Version of the documented draw algorithm */
+            algorithm: string;
+            /** @description SHA-256 of the secret seed, hex, published in advance */
+            commitment: string;
+            /** @description The public value the draw uses, as named in advance */
+            publicValueSource?: string;
+            applicationOpensAt: components["schemas"]["Instant"];
+            applicationClosesAt: components["schemas"]["Instant"];
+            drawAt: components["schemas"]["Instant"];
+            /** @description Once the window has closed: SHA-256 of the snapshot file, hex */
+            snapshotHash?: string;
+            /** @description After the draw: the seed, 64 hex digits */
+            seed?: string;
+            /** @description After the draw: the public value used */
+            publicValue?: string;
+            /** @description After the draw: SHA-256 of the result file, hex */
+            resultHash?: string;
+            /** @description After the draw */
+            drawnAt?: components["schemas"]["Instant"];
+            /** @description After the draw */
+            figures?: components["schemas"]["DrawFigures"];
+            /** @description How anyone checks the draw with the standalone verifier */
+            verify?: string;
+        };
+        /** @description Applications that may come from one person */
+        DuplicateGroup: {
+            /** @enum {string} */
+            match: "NAME_POSTCODE" | "EMAIL";
+            key: string;
+            applications: components["schemas"]["Applicant"][];
+        };
         /** @description An edition as organisers set it up */
         EditionInput: {
             /** @example grand-jour-2027 */
@@ -774,6 +1127,29 @@ export interface components {
             maxPartySize: number;
             /** @description Codes of the participating territories */
             territories: string[];
+            /**
+             * @description How places are allocated; FIRST_COME when absent
+             * @enum {string}
+             */
+            allocationMode?: "FIRST_COME" | "BALLOT";
+            /** @description BALLOT: applications are taken from this instant */
+            applicationOpensAt?: components["schemas"]["Instant"];
+            /** @description BALLOT: until (not at) this instant */
+            applicationClosesAt?: components["schemas"]["Instant"];
+            /** @description BALLOT: when the draw is planned, at or after the window closes */
+            drawAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description BALLOT: most ranked choices per application, 5 when absent
+             */
+            maxChoices?: number;
+            /**
+             * @description BALLOT: the public value the draw will use, named in advance
+             * @example EuroMillions draw of 2026-03-06
+             */
+            publicValueSource?: string;
+            /** @description BALLOT: share of each offer's places held first for a participating territory's residents */
+            territoryShares?: components["schemas"]["TerritoryShare"][];
         };
         /** @description An edition's figures, overall and broken down, all from our own rows */
         EditionStats: {
@@ -818,6 +1194,19 @@ export interface components {
             /** Format: int32 */
             maxPartySize: number;
             territories: components["schemas"]["TerritoryView"][];
+            /** @enum {string} */
+            allocationMode: "FIRST_COME" | "BALLOT";
+            applicationOpensAt?: components["schemas"]["Instant"];
+            applicationClosesAt?: components["schemas"]["Instant"];
+            /** @description Whether residents can apply to the ballot right now */
+            applicationOpen: boolean;
+            drawAt?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            maxChoices: number;
+            publicValueSource?: string;
+            /** @description BALLOT: SHA-256 of the secret seed, hex, published before the window opens */
+            ballotCommitment?: string;
+            territoryShares: components["schemas"]["ShareView"][];
         };
         /** @description One invalid input field */
         FieldError: {
@@ -901,6 +1290,23 @@ export interface components {
              */
             editionId?: number | null;
         };
+        /** @description Demand for one offer */
+        OfferDemand: {
+            /** Format: int64 */
+            offerId: number;
+            attraction: string;
+            day: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            places: number;
+            /** Format: int32 */
+            firstChoices: number;
+            /** Format: int32 */
+            firstChoicePersons: number;
+            /** Format: int32 */
+            allChoices: number;
+            /** Format: int32 */
+            allChoicePersons: number;
+        };
         /** @description A new offer: an attraction's free entries on one day of the edition */
         OfferInput: {
             /** Format: int64 */
@@ -908,6 +1314,16 @@ export interface components {
             day: components["schemas"]["LocalDate"];
             /** Format: int32 */
             capacity: number;
+            /**
+             * Format: partial-time
+             * @description Opening time on the day, in the edition's zone (10:00 when not given); tickets can be released until then
+             */
+            opensAt?: string;
+            /**
+             * Format: partial-time
+             * @description Closing time on the day (18:00 when not given)
+             */
+            closesAt?: string;
         };
         /** @description An attraction's free entries for one day of an edition */
         OfferView: {
@@ -931,6 +1347,16 @@ export interface components {
              * @description Entries still free, in persons
              */
             remaining: number;
+            /**
+             * Format: partial-time
+             * @description Opening time on the day, in the edition's zone
+             */
+            opensAt: string;
+            /**
+             * Format: partial-time
+             * @description Closing time on the day, in the edition's zone
+             */
+            closesAt: string;
             attraction: components["schemas"]["AttractionView"];
         };
         /** @description The postcode a resident asks to have instead of the registered one */
@@ -1005,6 +1431,14 @@ export interface components {
              * @description For capacity-below-booked: persons already booked, the lowest capacity allowed
              */
             booked?: number;
+            /** @description For already-drawn: the public report of the draw made first */
+            draw?: unknown;
+        };
+        /** @description How many applications were disqualified for one reason */
+        ReasonCount: {
+            reason: string;
+            /** Format: int32 */
+            count: number;
         };
         /** @description Scans a device made while offline, sent when the network came back */
         ScanBatch: {
@@ -1086,6 +1520,12 @@ export interface components {
             /** @description A plain-words reason, in English, for logs and organisers */
             reason: string;
         };
+        /** @description A territory's share of each offer's places */
+        ShareView: {
+            territory: string;
+            /** Format: int32 */
+            percent: number;
+        };
         /** @description A new door-staff account, created in Keycloak, with the attractions it scans for */
         StaffAccountInput: {
             username: string;
@@ -1125,6 +1565,26 @@ export interface components {
              */
             postcodePattern: string;
         };
+        /** @description Applications and winners from one territory */
+        TerritoryOdds: {
+            territory?: string;
+            /** Format: int32 */
+            applications: number;
+            /** Format: int32 */
+            winners: number;
+            /**
+             * Format: double
+             * @description winners / applications
+             */
+            odds: number;
+        };
+        /** @description A whole percentage of each offer's places held for one territory */
+        TerritoryShare: {
+            /** @example FR-62 */
+            territory: string;
+            /** Format: int32 */
+            percent: number;
+        };
         /** @description An area whose residents are eligible */
         TerritoryView: {
             /** @example FR-62 */
@@ -1152,6 +1612,22 @@ export interface components {
             retiredAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         /** @enum {string} */
+        TicketLinkAction: "RELEASE" | "CONFIRM";
+        /** @description A one-click link from a mail, acting once on one ticket without logging in */
+        TicketLinkView: {
+            action: components["schemas"]["TicketLinkAction"];
+            /** @description The link works until then (the attraction's opening on the day) */
+            expiresAt: components["schemas"]["Instant"];
+            /** @description When the link was used; a used link does nothing more */
+            usedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            ticketStatus: components["schemas"]["TicketStatus"];
+            /** Format: int32 */
+            partySize: number;
+            /** @description When the holder said they still come */
+            confirmedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            offer: components["schemas"]["OfferView"];
+        };
+        /** @enum {string} */
         TicketStatus: "ACTIVE" | "CANCELLED";
         /** @description A resident's ticket: one QR code admitting a party to one offer */
         TicketView: {
@@ -1175,8 +1651,12 @@ export interface components {
             cancelledAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description Holder's name as on the account */
             holderName?: string | null;
-            /** @description Whether the holder may still cancel it */
+            /** @description Whether the holder may still release it (give its places back) */
             cancellable: boolean;
+            /** @description Until when it can be released: the attraction's opening on the day */
+            releasableUntil: components["schemas"]["Instant"];
+            /** @description When the holder said they still come */
+            confirmedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /** @description The signed QR payload GJ1.<kid>.<claims>.<signature> */
             qrPayload: string;
             offer: components["schemas"]["OfferView"];
@@ -1194,6 +1674,55 @@ export interface components {
             scans: number;
             /** Format: int64 */
             conflicts: number;
+        };
+        /** @description A place on an offer's waiting list */
+        WaitingPlace: {
+            /** Format: int64 */
+            offerId: number;
+            /** Format: int32 */
+            position: number;
+        };
+        /** @description A place on an offer's waiting list */
+        WaitlistEntryView: {
+            /** Format: int64 */
+            id: number;
+            offer: components["schemas"]["OfferView"];
+            /** Format: int32 */
+            partySize: number;
+            /** @description WAITING, SERVED (a ticket was issued) or LEFT */
+            status: string;
+            /** @description JOIN (joined a sold-out offer) or BALLOT (the draw put it there, in draw order) */
+            source: string;
+            /**
+             * Format: int32
+             * @description While waiting: 1 = next to be served
+             */
+            position?: number | null;
+            /**
+             * Format: int32
+             * @description Parties waiting ahead (their persons are in personsAhead)
+             */
+            partiesAhead?: number | null;
+            /**
+             * Format: int32
+             * @description Persons waiting ahead
+             */
+            personsAhead?: number | null;
+            /**
+             * Format: int64
+             * @description The ticket it got, once served
+             */
+            ticketId?: number | null;
+            joinedAt: components["schemas"]["Instant"];
+            servedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        /** @description Joining a sold-out offer's waiting list */
+        WaitlistJoinRequest: {
+            /**
+             * Format: int32
+             * @description Persons in the party, including the holder; a party is never split
+             */
+            partySize: number;
         };
     };
     responses: {
@@ -1235,6 +1764,15 @@ export interface components {
         };
         /** @description The request conflicts with the current state (see the problem type) */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The link was used already or has expired (problem type link-gone) */
+        Gone: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1396,6 +1934,95 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getBallotOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotOverview"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    disqualifyApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: number;
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisqualificationInput"];
+            };
+        };
+        responses: {
+            /** @description The disqualified application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Applicant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    drawBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DrawInput"];
+            };
+        };
+        responses: {
+            /** @description The public draw report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
         };
     };
@@ -1752,6 +2379,172 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
         };
     };
+    getDrawReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawReport"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getDrawResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description result.json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getDrawSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description snapshot.json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getMyApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    putMyApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and body give back the same application */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The application, changed (or as an earlier request with this Idempotency-Key left it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description The new application */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    withdrawMyApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     listOffers: {
         parameters: {
             query?: {
@@ -2039,6 +2832,94 @@ export interface operations {
             };
         };
     };
+    listMyWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryView"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    joinWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitlistJoinRequest"];
+            };
+        };
+        responses: {
+            /** @description On the list */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    leaveWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Left */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
     scanTicket: {
         parameters: {
             query?: never;
@@ -2160,6 +3041,54 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
         };
     };
+    getTicketLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link and its ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketLinkView"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    useTicketLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; the ticket as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketLinkView"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+        };
+    };
     claimTicket: {
         parameters: {
             query?: never;
@@ -2244,12 +3173,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Cancelled */
+            /** @description Released */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    confirmTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket, with when it was confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             /** @description Not Allowed */

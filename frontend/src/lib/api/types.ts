@@ -27,6 +27,7 @@ export type OffersQuery = NonNullable<operations['listOffers']['parameters']['qu
 export type MeQuery = NonNullable<operations['getMe']['parameters']['query']>;
 export type Ticket = Schemas['TicketView'];
 export type TicketStatus = Schemas['TicketStatus'];
+export type TicketLink = Schemas['TicketLinkView'];
 export type ClaimRequest = Schemas['ClaimRequest'];
 export type Verdict = Schemas['Verdict'];
 export type ScanRequest = Schemas['ScanRequest'];

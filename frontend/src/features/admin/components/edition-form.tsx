@@ -7,6 +7,7 @@ import { useUpdateEdition } from '../api/update-edition';
 import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
 import { FormActions } from '@/components/ui/form/form-actions';
 import { FormAlert } from '@/components/ui/form/form-alert';
+import { SelectField } from '@/components/ui/form/select-field';
 import { TextField } from '@/components/ui/form/text-field';
 
 type Props = {
@@ -17,10 +18,20 @@ type Props = {
   onCancel: () => void;
 };
 
-/** What the form holds: the numbers as typed (sent as numbers). */
-type Values = Omit<EditionInput, 'maxTicketsPerResident' | 'maxPartySize'> & {
+type AllocationMode = NonNullable<EditionInput['allocationMode']>;
+
+/** What the form holds: the numbers and optional instants as typed (sent as numbers, or left out when empty). */
+type Values = Pick<EditionInput, 'slug' | 'name' | 'timeZone' | 'firstDay' | 'lastDay' | 'claimOpensAt' | 'claimClosesAt' | 'territories'> & {
   maxTicketsPerResident: string;
   maxPartySize: string;
+  allocationMode: AllocationMode;
+  applicationOpensAt: string;
+  applicationClosesAt: string;
+  drawAt: string;
+  maxChoices: string;
+  publicValueSource: string;
+  /** Percent per territory code, as typed; empty = no share. */
+  shares: Record<string, string>;
 };
 
 function initial(edition?: Edition): Values {
@@ -35,10 +46,47 @@ function initial(edition?: Edition): Values {
     maxTicketsPerResident: String(edition?.maxTicketsPerResident ?? 4),
     maxPartySize: String(edition?.maxPartySize ?? 6),
     territories: edition?.territories.map((x) => x.code) ?? [],
+    allocationMode: edition?.allocationMode ?? 'FIRST_COME',
+    applicationOpensAt: edition?.applicationOpensAt ?? '',
+    applicationClosesAt: edition?.applicationClosesAt ?? '',
+    drawAt: edition?.drawAt ?? '',
+    maxChoices: String(edition?.maxChoices ?? 5),
+    publicValueSource: edition?.publicValueSource ?? '',
+    shares: Object.fromEntries((edition?.territoryShares ?? []).map((s) => [s.territory, String(s.percent)])),
   };
 }
 
-type TextName = Exclude<keyof Values, 'territories'>;
+/** The API's input: a first-come edition sends no ballot settings; a ballot sends only the shares typed. */
+function toInput(values: Values): EditionInput {
+  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, ...rest } = values;
+  const base = {
+    slug: rest.slug,
+    name: rest.name,
+    timeZone: rest.timeZone,
+    firstDay: rest.firstDay,
+    lastDay: rest.lastDay,
+    claimOpensAt: rest.claimOpensAt,
+    claimClosesAt: rest.claimClosesAt,
+    territories: rest.territories,
+    maxTicketsPerResident: Number(maxTicketsPerResident),
+    maxPartySize: Number(maxPartySize),
+    allocationMode,
+  };
+  if (allocationMode === 'FIRST_COME') return base;
+  return {
+    ...base,
+    applicationOpensAt: rest.applicationOpensAt,
+    applicationClosesAt: rest.applicationClosesAt,
+    drawAt: rest.drawAt,
+    maxChoices: Number(maxChoices),
+    publicValueSource: rest.publicValueSource.trim() || undefined,
+    territoryShares: rest.territories
+      .filter((code) => (shares[code] ?? '').trim() !== '')
+      .map((code) => ({ territory: code, percent: Number(shares[code]) })),
+  };
+}
+
+type TextName = Exclude<keyof Values, 'territories' | 'allocationMode' | 'shares'>;
 
 /** Creates (POST) or edits (PUT) an edition. */
 export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
@@ -65,11 +113,7 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
     event.preventDefault();
     if (pending) return;
     setProblem(null);
-    const input: EditionInput = {
-      ...values,
-      maxTicketsPerResident: Number(values.maxTicketsPerResident),
-      maxPartySize: Number(values.maxPartySize),
-    };
+    const input = toInput(values);
     const handlers = { onSuccess: onDone, onError: (failure: Error) => setProblem(toFormProblem(failure)) };
     if (edition) update.mutate({ id: edition.id, input }, handlers);
     else create.mutate(input, handlers);
@@ -119,6 +163,43 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
           </p>
         )}
       </fieldset>
+      <SelectField
+        name="allocationMode"
+        label={t('admin.editions.fields.allocationMode')}
+        value={values.allocationMode}
+        onChange={(value) => setValues((v) => ({ ...v, allocationMode: value as AllocationMode }))}
+        options={[
+          { value: 'FIRST_COME', label: t('admin.editions.mode.FIRST_COME') },
+          { value: 'BALLOT', label: t('admin.editions.mode.BALLOT') },
+        ]}
+        error={problem?.fields.allocationMode}
+      />
+      {values.allocationMode === 'BALLOT' && (
+        <fieldset className="admin-field">
+          <legend>{t('admin.editions.ballot')}</legend>
+          <p className="field__hint">{t('admin.editions.ballotHint')}</p>
+          {text('applicationOpensAt', { hint: instantHint, spellCheck: false })}
+          {text('applicationClosesAt', { hint: instantHint, spellCheck: false })}
+          {text('drawAt', { hint: instantHint, spellCheck: false })}
+          {text('maxChoices', { type: 'number', min: 1, max: 20, inputMode: 'numeric' })}
+          {text('publicValueSource', { required: false, hint: t('admin.editions.publicValueHint') })}
+          {values.territories.map((code) => (
+            <TextField
+              key={code}
+              name={`share-${code}`}
+              type="number"
+              min={1}
+              max={100}
+              inputMode="numeric"
+              label={t('admin.editions.fields.share', { territory: code })}
+              hint={t('admin.editions.shareHint')}
+              value={values.shares[code] ?? ''}
+              onChange={(value) => setValues((v) => ({ ...v, shares: { ...v.shares, [code]: value } }))}
+              error={problem?.fields.territoryShares}
+            />
+          ))}
+        </fieldset>
+      )}
       <FormActions pending={pending} onCancel={onCancel} />
     </form>
   );

@@ -34,6 +34,36 @@ describe('EditionsPanel', () => {
       maxTicketsPerResident: 2,
       maxPartySize: 5,
       territories: ['FR-62'],
+      allocationMode: 'FIRST_COME',
+    });
+  });
+
+  it('turns an edition into a ballot: window, draw, choices, public value and territory shares', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/editions': () => json([edition]),
+      'GET /api/territories': () => json([pasDeCalais, kent]),
+      'PUT /api/admin/editions/1': () => json({ ...edition, allocationMode: 'BALLOT' }),
+    });
+    renderWithProviders(<EditionsPanel />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Grand Jour 2026' }));
+    const form = screen.getByRole('form', { name: 'Edit Grand Jour 2026' });
+    expect(within(form).queryByLabelText('Draw at')).not.toBeInTheDocument();
+    await userEvent.selectOptions(within(form).getByLabelText('How places are allocated'), 'BALLOT');
+    await userEvent.type(within(form).getByLabelText('Applications open at'), '2026-03-01T08:00:00Z');
+    await userEvent.type(within(form).getByLabelText('Applications close at'), '2026-03-20T18:00:00Z');
+    await userEvent.type(within(form).getByLabelText('Draw at'), '2026-03-21T18:00:00Z');
+    await userEvent.type(within(form).getByLabelText(/^Public value for the draw/), 'EuroMillions draw of 2026-03-20');
+    await userEvent.type(within(form).getByLabelText("Share of each offer's places for FR-62 (%)"), '60');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Grand Jour 2026 saved.')).toBeInTheDocument();
+    expect(await writes(fetchMock)[0]!.clone().json()).toMatchObject({
+      allocationMode: 'BALLOT',
+      applicationOpensAt: '2026-03-01T08:00:00Z',
+      applicationClosesAt: '2026-03-20T18:00:00Z',
+      drawAt: '2026-03-21T18:00:00Z',
+      maxChoices: 5,
+      publicValueSource: 'EuroMillions draw of 2026-03-20',
+      territoryShares: [{ territory: 'FR-62', percent: 60 }],
     });
   });
 

@@ -9,6 +9,7 @@ import type { Ticket } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 import { useFormat } from '@/lib/i18n';
 import { useDownloadTicketFile, type TicketFile } from '../api/download-ticket-file';
+import { useConfirmTicket } from '../api/confirm-ticket';
 import { useTicket } from '../api/get-ticket';
 import { describeProblem } from '../problems';
 import { CancelTicketDialog } from './cancel-ticket-dialog';
@@ -198,7 +199,9 @@ type ActionsProps = {
 
 function TicketActions({ ticket, onCancel }: ActionsProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const download = useDownloadTicketFile();
+  const confirm = useConfirmTicket();
   const alertRef = useRef<HTMLDivElement>(null);
   const pending = download.isPending ? download.variables.kind : undefined;
 
@@ -219,13 +222,35 @@ function TicketActions({ ticket, onCancel }: ActionsProps) {
         <button type="button" className="button button--secondary" onClick={() => get('ics')} disabled={Boolean(pending)}>
           {pending === 'ics' ? t('tickets.downloading') : t('tickets.addToCalendar')}
         </button>
+        {ticket.cancellable && !ticket.confirmedAt && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => confirm.mutate(ticket)}
+            disabled={confirm.isPending}
+          >
+            {confirm.isPending ? t('tickets.confirming') : t('tickets.confirmComing')}
+          </button>
+        )}
         {ticket.cancellable && (
           <button type="button" className="button button--danger-outline" onClick={onCancel}>
             {t('tickets.cancel')}
           </button>
         )}
       </div>
-      {!ticket.cancellable && <p className="ticket__note">{t('tickets.notCancellable')}</p>}
+      {ticket.confirmedAt && (
+        <p className="ticket__note" role="status">
+          {t('tickets.confirmedOn', { date: format.dateTime(ticket.confirmedAt, ticket.offer.timeZone) })}
+        </p>
+      )}
+      {ticket.cancellable ? (
+        <p className="ticket__note">
+          {t('tickets.releasableUntil', { date: format.dateTime(ticket.releasableUntil, ticket.offer.timeZone) })}
+        </p>
+      ) : (
+        <p className="ticket__note">{t('tickets.notCancellable')}</p>
+      )}
+      {confirm.isError && <ProblemAlert problem={describeProblem(confirm.error, 'ticket', t)} />}
       {download.isError && <ProblemAlert ref={alertRef} problem={describeProblem(download.error, 'ticket', t)} />}
     </div>
   );

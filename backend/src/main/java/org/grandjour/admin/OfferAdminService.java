@@ -30,6 +30,10 @@ public class OfferAdminService {
     org.grandjour.stats.LiveCounters live;
     @Inject
     EditionService editions;
+    @Inject
+    org.grandjour.waitlist.WaitlistService waitlists;
+    @Inject
+    java.time.Clock clock;
 
     /**
      * Capacity can grow or shrink, never below what is already booked: capacity and places left move
@@ -61,6 +65,11 @@ public class OfferAdminService {
         offer.capacity = capacity;
         offer.remaining = places; // read-only in the entity (a formula): no reload needed
         audit.record(actor, "offer.capacity", "offer", offerId, Map.of("from", before, "to", capacity));
+        if (places > 0) {
+            waitlists.refill(offerId, clock.instant()); // new places go to whoever waits first
+            offer.remaining = ((Number) em.createNativeQuery("select coalesce(sum(remaining), 0) from offer_quota where offer_id = ?1")
+                    .setParameter(1, offerId).getSingleResult()).intValue();
+        }
         live.changed(offer.edition.id);
         return OfferView.of(offer);
     }
@@ -88,6 +97,15 @@ public class OfferAdminService {
             throw ProblemType.ALREADY_EXISTS.exception(a.nameEn + " already has an offer on " + in.day() + ": change its capacity.");
         }
         Offer o = new Offer();
+        if (in.opensAt() != null) {
+            o.opensAt = in.opensAt();
+        }
+        if (in.closesAt() != null) {
+            o.closesAt = in.closesAt();
+        }
+        if (!o.closesAt.isAfter(o.opensAt)) {
+            throw ProblemException.invalidField("closesAt", "must be after the opening time " + o.opensAt);
+        }
         o.edition = e;
         o.attraction = a;
         o.day = in.day();

@@ -1,6 +1,7 @@
 package org.grandjour.admin;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,5 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OfferInput(
         @Schema(required = true) @NotNull Long attractionId,
         @Schema(required = true) @NotNull LocalDate day,
-        @Schema(required = true) @NotNull @Min(0) @Max(100000) Integer capacity) {
+        @Schema(required = true) @NotNull @Min(0) @Max(100000) Integer capacity,
+        @Schema(implementation = String.class, format = "partial-time", description = "Opening time on the day, in the edition's zone (10:00 when not given); tickets can be released until then") LocalTime opensAt,
+        @Schema(implementation = String.class, format = "partial-time", description = "Closing time on the day (18:00 when not given)") LocalTime closesAt) {
 }

@@ -27,7 +27,14 @@ public record Problem(
         @Schema(description = "For sold-out: places still free, in persons")
         Integer remaining,
         @Schema(description = "For capacity-below-booked: persons already booked, the lowest capacity allowed")
-        Integer booked) {
+        Integer booked,
+        @Schema(description = "For already-drawn: the public report of the draw made first")
+        Object draw) {
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+                   String limit, Integer remaining, Integer booked) {
+        this(type, title, status, detail, instance, errors, limit, remaining, booked, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://grandjour.example/problems/";

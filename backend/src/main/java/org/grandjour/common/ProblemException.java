@@ -9,6 +9,7 @@ public class ProblemException extends RuntimeException {
     private String limit;
     private Integer remaining;
     private Integer booked;
+    private Object draw;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, null);
@@ -45,6 +46,16 @@ public class ProblemException extends RuntimeException {
     public ProblemException booked(int persons) {
         this.booked = persons;
         return this;
+    }
+
+    /** RFC 9457 extension member: the report of the draw already made, for already-drawn. */
+    public ProblemException draw(Object report) {
+        this.draw = report;
+        return this;
+    }
+
+    public Object draw() {
+        return draw;
     }
 
     public Integer booked() {

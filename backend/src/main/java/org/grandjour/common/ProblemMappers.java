@@ -45,7 +45,7 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri) {
         ProblemType t = e.type();
         return response(new Problem(t.uri(), t.title(), t.status(), e.getMessage(), path(uri), e.errors(), e.limit(), e.remaining(),
-                e.booked()));
+                e.booked(), e.draw()));
     }
 
     @ServerExceptionMapper

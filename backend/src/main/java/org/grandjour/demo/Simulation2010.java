@@ -69,7 +69,8 @@ public class Simulation2010 {
                 // demand exceeded supply: the first days took almost everything
                 Instant at = opens.plus(Duration.ofMinutes((long) (-Math.log(1 - random.nextDouble() * 0.999) * 60 * 24 * 2)));
                 Resident r = new Resident("sim-2010-" + resident, "sim2010-" + resident, "Résident " + resident,
-                        firstNames[random.nextInt(firstNames.length)], postcode, List.of("resident"));
+                        firstNames[random.nextInt(firstNames.length)], postcode, List.of("resident"),
+                        null, null); // no mailbox: the replay sends no mail
                 Instant when = at.isBefore(edition.claimClosesAt) ? at : edition.claimClosesAt.minusSeconds(60);
                 int offer = i;
                 try {

@@ -21,6 +21,9 @@ import org.grandjour.territory.Territory;
 @Entity
 @Table(name = "edition")
 public class Edition extends IdentityEntity {
+    public static final String FIRST_COME = "FIRST_COME";
+    public static final String BALLOT = "BALLOT";
+
     @Column(nullable = false, unique = true)
     public String slug;
     @Column(nullable = false)
@@ -39,6 +42,26 @@ public class Edition extends IdentityEntity {
     public int maxTicketsPerResident;
     @Column(name = "max_party_size", nullable = false)
     public int maxPartySize;
+    /** FIRST_COME (claims) or BALLOT (applications, then a draw). */
+    @Column(name = "allocation_mode", nullable = false)
+    public String allocationMode = FIRST_COME;
+    @Column(name = "application_opens_at")
+    public Instant applicationOpensAt;
+    @Column(name = "application_closes_at")
+    public Instant applicationClosesAt;
+    @Column(name = "draw_at")
+    public Instant drawAt;
+    @Column(name = "max_choices", nullable = false)
+    public int maxChoices = 5;
+    /** Names, in advance, the public value the draw will use (which lottery, which date). */
+    @Column(name = "public_value_source")
+    public String publicValueSource;
+    /** The draw's secret seed (32 bytes): never shown before the draw. */
+    @Column(name = "ballot_seed")
+    public byte[] ballotSeed;
+    /** SHA-256(seed) in hex, published as soon as the edition is a ballot. */
+    @Column(name = "ballot_commitment")
+    public String ballotCommitment;
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 
@@ -66,6 +89,19 @@ public class Edition extends IdentityEntity {
 
     public boolean claimOpenAt(Instant now) {
         return !now.isBefore(claimOpensAt) && now.isBefore(claimClosesAt);
+    }
+
+    public boolean ballot() {
+        return BALLOT.equals(allocationMode);
+    }
+
+    /** Applications are taken from the instant the window opens until (not at) the instant it closes. */
+    public boolean applicationOpenAt(Instant now) {
+        return ballot() && !now.isBefore(applicationOpensAt) && now.isBefore(applicationClosesAt);
+    }
+
+    public boolean applicationClosedAt(Instant now) {
+        return ballot() && !now.isBefore(applicationClosesAt);
     }
 
     /** The participating territory that covers this postcode, if any. */

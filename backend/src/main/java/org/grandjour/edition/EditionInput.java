@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,5 +27,22 @@ public record EditionInput(
         @Schema(required = true) @NotNull Instant claimClosesAt,
         @Schema(required = true) @NotNull @Min(1) @Max(50) Integer maxTicketsPerResident,
         @Schema(required = true) @NotNull @Min(1) @Max(50) Integer maxPartySize,
-        @Schema(required = true, description = "Codes of the participating territories") @NotEmpty List<@NotBlank String> territories) {
+        @Schema(required = true, description = "Codes of the participating territories") @NotEmpty List<@NotBlank String> territories,
+        @Schema(description = "How places are allocated; FIRST_COME when absent", enumeration = {"FIRST_COME", "BALLOT"})
+        @Pattern(regexp = "FIRST_COME|BALLOT", message = "FIRST_COME or BALLOT") String allocationMode,
+        @Schema(description = "BALLOT: applications are taken from this instant") Instant applicationOpensAt,
+        @Schema(description = "BALLOT: until (not at) this instant") Instant applicationClosesAt,
+        @Schema(description = "BALLOT: when the draw is planned, at or after the window closes") Instant drawAt,
+        @Schema(description = "BALLOT: most ranked choices per application, 5 when absent", minimum = "1", maximum = "20")
+        @Min(1) @Max(20) Integer maxChoices,
+        @Schema(description = "BALLOT: the public value the draw will use, named in advance", examples = "EuroMillions draw of 2026-03-06")
+        @Size(max = 300) String publicValueSource,
+        @Schema(description = "BALLOT: share of each offer's places held first for a participating territory's residents")
+        List<@NotNull @Valid TerritoryShare> territoryShares) {
+
+    @Schema(description = "A whole percentage of each offer's places held for one territory")
+    public record TerritoryShare(
+            @Schema(required = true, examples = "FR-62") @NotBlank String territory,
+            @Schema(required = true, minimum = "1", maximum = "100") @NotNull @Min(1) @Max(100) Integer percent) {
+    }
 }

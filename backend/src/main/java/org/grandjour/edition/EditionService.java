@@ -65,11 +65,22 @@ public class EditionService {
         return view(e, now, current(Edition.listAll(), now).map(c -> c.id.equals(e.id)).orElse(false));
     }
 
+    /** The territory shares of an edition, by territory code. */
+    @SuppressWarnings("unchecked")
+    public static List<EditionView.ShareView> shares(long editionId) {
+        List<Object[]> rows = Edition.getEntityManager().createNativeQuery("""
+                select t.code, s.percent from edition_territory_share s join territory t on t.id = s.territory_id
+                where s.edition_id = ?1 order by t.code""").setParameter(1, editionId).getResultList();
+        return rows.stream().map(r -> new EditionView.ShareView((String) r[0], ((Number) r[1]).intValue())).toList();
+    }
+
     private static EditionView view(Edition e, Instant now, boolean current) {
         return new EditionView(e.id, e.slug, e.name, e.timeZone, e.firstDay, e.lastDay,
                 e.firstDay.datesUntil(e.lastDay.plusDays(1)).toList(),
                 e.claimOpensAt, e.claimClosesAt, e.claimOpenAt(now), current,
                 e.maxTicketsPerResident, e.maxPartySize,
-                e.territories.stream().map(TerritoryView::of).toList());
+                e.territories.stream().map(TerritoryView::of).toList(),
+                e.allocationMode, e.applicationOpensAt, e.applicationClosesAt, e.applicationOpenAt(now), e.drawAt, e.maxChoices,
+                e.publicValueSource, e.ballotCommitment, e.ballot() ? shares(e.id) : List.of());
     }
 }

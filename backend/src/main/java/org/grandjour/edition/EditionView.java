@@ -22,5 +22,18 @@ public record EditionView(
         @Schema(required = true, description = "True for the one edition the public site shows by default") boolean current,
         @Schema(required = true) int maxTicketsPerResident,
         @Schema(required = true) int maxPartySize,
-        @Schema(required = true) List<TerritoryView> territories) {
+        @Schema(required = true) List<TerritoryView> territories,
+        @Schema(required = true, enumeration = {"FIRST_COME", "BALLOT"}) String allocationMode,
+        Instant applicationOpensAt,
+        Instant applicationClosesAt,
+        @Schema(required = true, description = "Whether residents can apply to the ballot right now") boolean applicationOpen,
+        Instant drawAt,
+        @Schema(required = true) int maxChoices,
+        String publicValueSource,
+        @Schema(description = "BALLOT: SHA-256 of the secret seed, hex, published before the window opens") String ballotCommitment,
+        @Schema(required = true) List<ShareView> territoryShares) {
+
+    @Schema(description = "A territory's share of each offer's places")
+    public record ShareView(@Schema(required = true) String territory, @Schema(required = true) int percent) {
+    }
 }

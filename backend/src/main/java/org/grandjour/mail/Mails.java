@@ -5,8 +5,15 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
@@ -24,11 +31,25 @@ public class Mails {
 
     @Inject
     Mailer mailer;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mails-after-commit");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Sends now; an SMTP failure is thrown to the caller. */
     public void send(String to, String language, String key, Object... args) {
         Locale locale = locale(language);
         mailer.send(Mail.withText(to, text(locale, key + ".subject", args), text(locale, key + ".body", args)));
+    }
+
+    /** Sends now with a calendar entry attached (text/calendar); an SMTP failure is thrown to the caller. */
+    public void sendWithCalendar(String to, String language, String key, String ics, String fileName, Object... args) {
+        Locale locale = locale(language);
+        mailer.send(Mail.withText(to, text(locale, key + ".subject", args), text(locale, key + ".body", args))
+                .addAttachment(fileName, ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/calendar; charset=utf-8"));
     }
 
     /**
@@ -46,6 +67,33 @@ public class Mails {
             LOG.warnf("mail %s to %s not sent: %s", key, to, e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Informs once the caller's transaction has committed (never about a change that was rolled back),
+     * on a mail thread: the request that caused it does not wait for the mail server.
+     */
+    public void sendAfterCommit(String to, String language, String key, Object... args) {
+        if (to == null || to.isBlank()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    afterCommit.execute(() -> trySend(to, language, key, args));
+                }
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        afterCommit.shutdown();
     }
 
     public static Locale locale(String language) {

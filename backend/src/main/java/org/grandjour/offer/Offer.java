@@ -2,6 +2,7 @@ package org.grandjour.offer;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,6 +34,11 @@ public class Offer extends IdentityEntity {
     public LocalDate day;
     @Column(nullable = false)
     public int capacity;
+    /** Opening hours on the day, in the edition's zone. */
+    @Column(name = "opens_at", nullable = false)
+    public LocalTime opensAt = LocalTime.of(10, 0);
+    @Column(name = "closes_at", nullable = false)
+    public LocalTime closesAt = LocalTime.of(18, 0);
     /** Read-only: the sum of the quota slices when loaded (a new offer's slices hold its capacity). */
     @Formula("(select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = id)")
     public int remaining;
@@ -40,6 +46,11 @@ public class Offer extends IdentityEntity {
     /** When the offer's day begins, in the edition's zone. */
     public Instant startsAt() {
         return edition.startOf(day);
+    }
+
+    /** When the attraction opens on the offer's day: a ticket can be released until then. */
+    public Instant opensInstant() {
+        return day.atTime(opensAt).atZone(edition.zone()).toInstant();
     }
 
     /** When the offer's day is over (the next day begins), in the edition's zone. */

@@ -143,6 +143,48 @@ public class OfferQuota {
         return new Take(true, total - persons);
     }
 
+    /**
+     * Takes many parties' places at once (the ballot's winners), in the caller's transaction: every slice
+     * of these offers locked in (offer, slice) order, as {@link #lockAll} does for one offer, then one
+     * statement takes each offer's persons from its slices in slice order. False, with nothing taken
+     * that the caller may keep, when an offer has fewer places than asked (the caller rolls back);
+     * {@code CHECK (remaining >= 0)} holds whatever happens.
+     */
+    public boolean takeAll(java.util.Map<Long, Integer> personsByOffer) {
+        if (personsByOffer.isEmpty()) {
+            return true;
+        }
+        Long[] offers = personsByOffer.keySet().toArray(Long[]::new);
+        Integer[] persons = java.util.Arrays.stream(offers).map(personsByOffer::get).toArray(Integer[]::new);
+        return work(c -> {
+            try (PreparedStatement lock = c.prepareStatement(
+                    "select 1 from offer_quota where offer_id = any(?) order by offer_id, slice for update")) {
+                lock.setArray(1, c.createArrayOf("int8", offers));
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement take = c.prepareStatement("""
+                    with need as (select * from unnest(?::bigint[], ?::int[]) n(offer_id, persons)),
+                    plan as (
+                        select q.offer_id, q.slice,
+                               greatest(0, least(q.remaining, n.persons - coalesce(sum(q.remaining) over (
+                                   partition by q.offer_id order by q.slice rows between unbounded preceding and 1 preceding), 0))) take
+                        from offer_quota q join need n on n.offer_id = q.offer_id),
+                    taken as (
+                        update offer_quota q set remaining = q.remaining - p.take from plan p
+                        where q.offer_id = p.offer_id and q.slice = p.slice and p.take > 0
+                        returning q.offer_id, p.take)
+                    select count(*) from need n
+                    where n.persons > (select coalesce(sum(t.take), 0) from taken t where t.offer_id = n.offer_id)""")) {
+                take.setArray(1, c.createArrayOf("int8", offers));
+                take.setArray(2, c.createArrayOf("int4", persons));
+                try (ResultSet r = take.executeQuery()) {
+                    r.next();
+                    return r.getLong(1) == 0;
+                }
+            }
+        });
+    }
+
     /** Gives a cancelled party's places back, to a slice chosen by the ticket (places are all alike). */
     public void giveBack(long offerId, long ticketId, int persons) {
         em.createNativeQuery("""

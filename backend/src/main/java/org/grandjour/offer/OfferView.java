@@ -1,6 +1,7 @@
 package org.grandjour.offer;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.grandjour.attraction.AttractionView;
@@ -13,9 +14,12 @@ public record OfferView(
         @Schema(required = true, description = "The edition's IANA time zone, in which the day begins and ends", examples = "Europe/Paris") String timeZone,
         @Schema(required = true, description = "Free entries offered, in persons") int capacity,
         @Schema(required = true, description = "Entries still free, in persons") int remaining,
+        @Schema(implementation = String.class, format = "partial-time", required = true, description = "Opening time on the day, in the edition's zone") LocalTime opensAt,
+        @Schema(implementation = String.class, format = "partial-time", required = true, description = "Closing time on the day, in the edition's zone") LocalTime closesAt,
         @Schema(required = true) AttractionView attraction) {
 
     public static OfferView of(Offer o) {
-        return new OfferView(o.id, o.edition.id, o.day, o.edition.timeZone, o.capacity, o.remaining, AttractionView.of(o.attraction));
+        return new OfferView(o.id, o.edition.id, o.day, o.edition.timeZone, o.capacity, o.remaining, o.opensAt, o.closesAt,
+                AttractionView.of(o.attraction));
     }
 }

@@ -14,7 +14,7 @@ import org.grandjour.territory.Territory;
  * tickets per resident, places) can only be decided by the database, in {@link TicketService}; their
  * refusals are worded here, next to the others.
  */
-final class ClaimRules {
+public final class ClaimRules {
     private ClaimRules() {
     }
 
@@ -24,6 +24,10 @@ final class ClaimRules {
      */
     static Territory check(Offer offer, String postcode, int partySize, Instant now) {
         Territory territory = territoryOf(offer.edition, postcode);
+        if (offer.edition.ballot()) {
+            throw ProblemType.BALLOT_EDITION.exception("Places of " + offer.edition.name
+                    + " are allocated by ballot: apply at /api/editions/" + offer.edition.id + "/my-application.");
+        }
         claimWindowOpen(offer.edition, now);
         dayNotOver(offer, now);
         partySizeAllowed(offer.edition, partySize);
@@ -31,7 +35,7 @@ final class ClaimRules {
     }
 
     /** The participating territory covering the postcode: only its residents may claim. */
-    static Territory territoryOf(Edition edition, String postcode) {
+    public static Territory territoryOf(Edition edition, String postcode) {
         Territory territory = edition.territoryOf(postcode);
         if (territory != null) {
             return territory;
@@ -60,7 +64,7 @@ final class ClaimRules {
     }
 
     /** 1 to the edition's largest party (the request's own bounds, 1..50, are checked before the service). */
-    static void partySizeAllowed(Edition edition, int partySize) {
+    public static void partySizeAllowed(Edition edition, int partySize) {
         if (partySize < 1) {
             throw ProblemException.invalidField("partySize", "must be at least 1 person");
         }

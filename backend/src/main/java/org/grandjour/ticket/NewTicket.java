@@ -3,6 +3,7 @@ package org.grandjour.ticket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.grandjour.mail.Mails;
 import org.grandjour.offer.Offer;
 import org.grandjour.resident.Resident;
 import org.grandjour.territory.Territory;
@@ -10,13 +11,22 @@ import org.grandjour.territory.Territory;
 /** A ticket about to be claimed: the row the claim inserts, and the ticket it returns without reading it back. */
 record NewTicket(String code, Offer offer, Territory holderTerritory, String holderSubject, String holderUsername,
                  String holderName, String holderFirstName, String holderPostcode, int partySize, String idempotencyKey,
-                 String requestFingerprint, Instant createdAt) {
+                 String requestFingerprint, Instant createdAt, String holderEmail, String holderLanguage) {
 
     static NewTicket of(Resident resident, ClaimRequest request, Offer offer, Territory territory, String idempotencyKey,
                         Instant now) {
         return new NewTicket(TicketCodes.next(), offer, territory, resident.subject(), resident.username(), resident.name(),
                 resident.firstName(), Territory.normalisePostcode(resident.postcode()), request.partySize(), idempotencyKey,
-                request.fingerprint(), now.truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL stores it
+                request.fingerprint(), now.truncatedTo(ChronoUnit.MICROS), // as PostgreSQL stores it
+                resident.email(), language(resident, territory));
+    }
+
+    /** The account's language when Keycloak gives one, else the territory's (French in France). */
+    static String language(Resident resident, Territory territory) {
+        if (resident.language() != null) {
+            return Mails.locale(resident.language()).getLanguage();
+        }
+        return territory != null && territory.code != null && territory.code.startsWith("FR") ? "fr" : "en";
     }
 
     Ticket withId(long id) {
@@ -35,6 +45,8 @@ record NewTicket(String code, Offer offer, Territory holderTerritory, String hol
         t.idempotencyKey = idempotencyKey;
         t.requestFingerprint = requestFingerprint;
         t.createdAt = createdAt;
+        t.holderEmail = holderEmail;
+        t.holderLanguage = holderLanguage;
         return t;
     }
 }

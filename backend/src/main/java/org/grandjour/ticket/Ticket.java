@@ -56,4 +56,15 @@ public class Ticket extends IdentityEntity {
     public Instant createdAt;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    /** Where reminders go, as the holder's token said when they claimed; none for a token without email. */
+    @Column(name = "holder_email")
+    public String holderEmail;
+    @Column(name = "holder_language", nullable = false)
+    public String holderLanguage = "en";
+    /** When the holder said they still come (from the app or a reminder's link). */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+    /** APP or LINK for a released ticket: how the places came back. */
+    @Column(name = "released_via")
+    public String releasedVia;
 }

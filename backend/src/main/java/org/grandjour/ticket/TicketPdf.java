@@ -75,7 +75,7 @@ final class TicketPdf {
                 y = text(c, bold, 11, "Code " + t.code(), y);
                 y = text(c, regular, 8, "Présentez ce QR code à l'entrée, sur papier ou sur votre téléphone.", y);
                 y = text(c, regular, 8, "Show this QR code at the door, printed or on your phone.", y);
-                text(c, regular, 8, "Annulable jusqu'au jour de la visite · Cancel until the day of your visit.", y);
+                text(c, regular, 8, "Libérable jusqu'à l'ouverture du site le jour même · Release until the attraction opens on the day.", y);
             }
             doc.save(out);
             return out.toByteArray();

@@ -87,13 +87,25 @@ public class TicketResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "cancelTicket", summary = "Cancel a ticket: its places are given back at once")
-    @APIResponse(responseCode = "204", description = "Cancelled")
+    @Operation(operationId = "cancelTicket", summary = "Release a ticket (\"I can't come\"): its places are given back at once",
+            description = "Allowed until the attraction opens on the day, never once the party was admitted.")
+    @APIResponse(responseCode = "204", description = "Released")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void cancel(@PathParam("id") long id) {
         tickets.cancel(caller.resident(), id);
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @Operation(operationId = "confirmTicket", summary = "Say the party still comes (answers a reminder); saying it again changes nothing")
+    @APIResponse(responseCode = "200", description = "The ticket, with when it was confirmed")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public TicketView confirm(@PathParam("id") long id) {
+        return tickets.confirm(caller.resident(), id);
     }
 
     @GET

@@ -91,14 +91,136 @@ public class TicketService {
         return new ClaimOutcome(view(ticket.withId(ticketId.getAsLong()), now), true);
     }
 
+    /** A place won in the ballot: the ticket it becomes. */
+    public record Award(long offerId, long editionId, String holderSubject, String holderUsername, String holderName,
+                        String holderFirstName, String holderPostcode, Long holderTerritoryId, int partySize,
+                        String holderEmail, String holderLanguage) {
+    }
+
+    /** What {@link #issueOne} did. */
+    public enum Issued { TICKET, NO_ROOM, OVER_LIMIT, HOLDS_TICKET }
+
+    /** The result of {@link #issueOne}: the ticket's id when one was issued. */
+    public record IssueResult(Issued outcome, Long ticketId) {
+    }
+
+    /**
+     * One ticket for someone who did not click for it (a waiting list's refill), in the caller's
+     * transaction, by the same three database rules as a claim: places first (nothing to undo when there
+     * are none), then the holder's allowance, then the one live ticket per offer; a later refusal gives
+     * back what the earlier steps took, so the transaction can go on with the next person.
+     */
+    public IssueResult issueOne(Award a, Instant now) {
+        OfferQuota.Take take = quota.take(a.offerId(), a.partySize());
+        if (!take.taken()) {
+            return new IssueResult(Issued.NO_ROOM, null);
+        }
+        Edition edition = em.find(Edition.class, a.editionId());
+        List<?> allowance = em.createNativeQuery("""
+                insert into resident_allowance as r (holder_subject, edition_id, live_tickets) values (?1, ?2, 1)
+                on conflict (holder_subject, edition_id)
+                do update set live_tickets = r.live_tickets + 1 where r.live_tickets < ?3
+                returning live_tickets""")
+                .setParameter(1, a.holderSubject()).setParameter(2, a.editionId())
+                .setParameter(3, edition.maxTicketsPerResident).getResultList();
+        if (allowance.isEmpty()) {
+            quota.giveBack(a.offerId(), a.offerId(), a.partySize());
+            return new IssueResult(Issued.OVER_LIMIT, null);
+        }
+        List<?> inserted = em.createNativeQuery("""
+                insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name, holder_postcode,
+                                    holder_territory_id, party_size, created_at, holder_first_name, holder_email, holder_language)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                on conflict do nothing
+                returning id""")
+                .setParameter(1, TicketCodes.next()).setParameter(2, a.offerId()).setParameter(3, a.editionId())
+                .setParameter(4, a.holderSubject()).setParameter(5, a.holderUsername()).setParameter(6, a.holderName())
+                .setParameter(7, a.holderPostcode()).setParameter(8, a.holderTerritoryId()).setParameter(9, a.partySize())
+                .setParameter(10, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS)).setParameter(11, a.holderFirstName())
+                .setParameter(12, a.holderEmail()).setParameter(13, org.grandjour.mail.Mails.locale(a.holderLanguage()).getLanguage())
+                .getResultList();
+        if (inserted.isEmpty()) { // already holds a live ticket for this offer (claimed meanwhile)
+            quota.giveBack(a.offerId(), a.offerId(), a.partySize());
+            em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
+                    .setParameter(1, a.holderSubject()).setParameter(2, a.editionId()).executeUpdate();
+            return new IssueResult(Issued.HOLDS_TICKET, null);
+        }
+        events.fire(new TicketEvent.Claimed(a.editionId(), a.offerId(), a.holderTerritoryId(), a.partySize()));
+        return new IssueResult(Issued.TICKET, ((Number) inserted.get(0)).longValue());
+    }
+
+    /**
+     * Issues the ballot's tickets in the caller's transaction, set-based: one insert for the tickets, one
+     * for the residents' allowances, and the places taken from the offers' quota slices as claims take
+     * them (no oversell: the quota's CHECK). Returns the ticket ids in the order of the awards.
+     */
+    public List<Long> issueAll(List<Award> awards, Instant now) {
+        if (awards.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Integer> persons = new java.util.TreeMap<>();
+        awards.forEach(a -> persons.merge(a.offerId(), a.partySize(), Integer::sum));
+        if (!quota.takeAll(persons)) {
+            throw ProblemType.CONFLICT.exception("An offer has fewer places than the draw gave out "
+                    + "(was a capacity lowered after the window closed?); nothing was issued.");
+        }
+        Instant created = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<Long> ids = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (var insert = c.prepareStatement("""
+                    insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name, holder_postcode,
+                                        holder_territory_id, party_size, created_at, holder_first_name, holder_email, holder_language)
+                    select u.code, u.offer_id, u.edition_id, u.subject, u.username, u.name, u.postcode, u.territory, u.party, ?, u.first_name,
+                           u.email, u.language
+                    from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[], ?::text[],
+                                ?::text[], ?::text[])
+                         u(code, offer_id, edition_id, subject, username, name, postcode, territory, party, first_name, email, language)
+                    returning id, holder_subject, offer_id""")) {
+                insert.setObject(1, java.time.OffsetDateTime.ofInstant(created, java.time.ZoneOffset.UTC));
+                insert.setArray(2, c.createArrayOf("text", awards.stream().map(a -> TicketCodes.next()).toArray()));
+                insert.setArray(3, c.createArrayOf("int8", awards.stream().map(Award::offerId).toArray()));
+                insert.setArray(4, c.createArrayOf("int8", awards.stream().map(Award::editionId).toArray()));
+                insert.setArray(5, c.createArrayOf("text", awards.stream().map(Award::holderSubject).toArray()));
+                insert.setArray(6, c.createArrayOf("text", awards.stream().map(Award::holderUsername).toArray()));
+                insert.setArray(7, c.createArrayOf("text", awards.stream().map(Award::holderName).toArray()));
+                insert.setArray(8, c.createArrayOf("text", awards.stream().map(Award::holderPostcode).toArray()));
+                insert.setArray(9, c.createArrayOf("int8", awards.stream().map(Award::holderTerritoryId).toArray()));
+                insert.setArray(10, c.createArrayOf("int4", awards.stream().map(Award::partySize).toArray()));
+                insert.setArray(11, c.createArrayOf("text", awards.stream().map(Award::holderFirstName).toArray()));
+                insert.setArray(12, c.createArrayOf("text", awards.stream().map(Award::holderEmail).toArray()));
+                insert.setArray(13, c.createArrayOf("text", awards.stream()
+                        .map(a -> org.grandjour.mail.Mails.locale(a.holderLanguage()).getLanguage()).toArray()));
+                java.util.Map<String, Long> bySubjectAndOffer = new java.util.HashMap<>();
+                try (var r = insert.executeQuery()) {
+                    while (r.next()) {
+                        bySubjectAndOffer.put(r.getString(2) + "\n" + r.getLong(3), r.getLong(1));
+                    }
+                }
+                List<Long> out = awards.stream().map(a -> bySubjectAndOffer.get(a.holderSubject() + "\n" + a.offerId())).toList();
+                try (var allowance = c.prepareStatement("""
+                        insert into resident_allowance as a (holder_subject, edition_id, live_tickets)
+                        select s, e, count(*) from unnest(?::text[], ?::bigint[]) u(s, e) group by s, e
+                        on conflict (holder_subject, edition_id) do update set live_tickets = a.live_tickets + excluded.live_tickets""")) {
+                    allowance.setArray(1, c.createArrayOf("text", awards.stream().map(Award::holderSubject).toArray()));
+                    allowance.setArray(2, c.createArrayOf("int8", awards.stream().map(Award::editionId).toArray()));
+                    allowance.executeUpdate();
+                }
+                return out;
+            }
+        });
+        for (Award a : awards) {
+            events.fire(new TicketEvent.Claimed(a.editionId(), a.offerId(), a.holderTerritoryId(), a.partySize()));
+        }
+        return ids;
+    }
+
     /** The new ticket's id, or none when the resident already holds a live ticket for the offer or used the key. */
     private OptionalLong insert(NewTicket t) {
         List<?> inserted = em.createNativeQuery("""
                 insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_name,
                                     holder_postcode, holder_territory_id, party_size, idempotency_key,
-                                    request_fingerprint, created_at, holder_first_name)
+                                    request_fingerprint, created_at, holder_first_name, holder_email, holder_language)
                 values (:code, :offer, :edition, :subject, :username, :name, :postcode, :territory, :partySize,
-                        :idempotencyKey, :fingerprint, :createdAt, :firstName)
+                        :idempotencyKey, :fingerprint, :createdAt, :firstName, :email, :language)
                 on conflict do nothing
                 returning id""")
                 .setParameter("code", t.code()).setParameter("offer", t.offer().id).setParameter("edition", t.offer().edition.id)
@@ -107,6 +229,7 @@ public class TicketService {
                 .setParameter("territory", t.holderTerritory().id).setParameter("partySize", t.partySize())
                 .setParameter("idempotencyKey", t.idempotencyKey()).setParameter("fingerprint", t.requestFingerprint())
                 .setParameter("createdAt", t.createdAt()).setParameter("firstName", t.holderFirstName())
+                .setParameter("email", t.holderEmail()).setParameter("language", t.holderLanguage())
                 .getResultList();
         return inserted.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) inserted.get(0)).longValue());
     }
@@ -125,32 +248,61 @@ public class TicketService {
         return view(own(resident, id), clock.instant());
     }
 
+    /** "I can't come", from the app. */
     @Transactional
     public void cancel(Resident resident, long id) {
+        release(own(resident, id), clock.instant(), "APP");
+    }
+
+    /** "I still come", from the app; saying it twice changes nothing. */
+    @Transactional
+    public TicketView confirm(Resident resident, long id) {
         Ticket t = own(resident, id);
         Instant now = clock.instant();
+        confirm(t, now);
+        return view(t, now);
+    }
+
+    /**
+     * Gives a ticket's places back at once. Allowed until the attraction opens on the day (plans change
+     * on the morning itself), never once a person of the party was admitted.
+     */
+    void release(Ticket t, Instant now, String via) {
         if (t.status == TicketStatus.CANCELLED) {
-            throw ProblemType.TICKET_CANCELLED.exception("This ticket was already cancelled at " + t.cancelledAt + ".");
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket was already released at " + t.cancelledAt + ".");
         }
         if (t.personsAdmitted > 0) {
             throw ProblemType.CANCEL_TOO_LATE.exception("This ticket has already been used at the door.");
         }
-        if (!now.isBefore(t.offer.startsAt())) {
-            throw ProblemType.CANCEL_TOO_LATE.exception("Tickets can be cancelled until " + t.offer.day
-                    + " begins; it has begun.");
+        if (!now.isBefore(t.offer.opensInstant())) {
+            throw ProblemType.CANCEL_TOO_LATE.exception("Tickets can be released until the attraction opens ("
+                    + t.offer.day + " at " + t.offer.opensAt + ", " + t.edition.timeZone + "); it has opened.");
         }
-        int cancelled = em.createNativeQuery("""
-                update ticket set status = 'CANCELLED', cancelled_at = ?1
+        // the offer's row first, as the waiting list's refill (in this transaction) and capacity changes take it
+        em.createNativeQuery("select id from offer where id = ?1 for no key update").setParameter(1, t.offer.id).getResultList();
+        int released = em.createNativeQuery("""
+                update ticket set status = 'CANCELLED', cancelled_at = ?1, released_via = ?3
                 where id = ?2 and status = 'ACTIVE' and persons_admitted = 0""")
-                .setParameter(1, now).setParameter(2, t.id).executeUpdate();
-        if (cancelled == 0) { // a concurrent cancel or admission got there first
-            throw ProblemType.TICKET_CANCELLED.exception("This ticket can no longer be cancelled.");
+                .setParameter(1, now).setParameter(2, t.id).setParameter(3, via).executeUpdate();
+        if (released == 0) { // a concurrent release or admission got there first
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket can no longer be released.");
         }
         em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
                 .setParameter(1, t.holderSubject).setParameter(2, t.edition.id).executeUpdate();
         quota.giveBack(t.offer.id, t.id, t.partySize);
         events.fire(new TicketEvent.Cancelled(t.edition.id, t.offer.id,
                 t.holderTerritory == null ? null : t.holderTerritory.id, t.partySize));
+    }
+
+    void confirm(Ticket t, Instant now) {
+        if (t.status == TicketStatus.CANCELLED) {
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket was released at " + t.cancelledAt + ".");
+        }
+        em.createNativeQuery("update ticket set confirmed_at = coalesce(confirmed_at, ?1) where id = ?2")
+                .setParameter(1, now).setParameter(2, t.id).executeUpdate();
+        if (t.confirmedAt == null) {
+            t.confirmedAt = now;
+        }
     }
 
     private Ticket own(Resident resident, long id) {
@@ -187,8 +339,9 @@ public class TicketService {
     TicketView view(Ticket t, Instant now) {
         Offer o = t.offer;
         String payload = signer.sign(new TicketSigner.TicketClaims(t.id, o.id, o.attraction.id, o.day, t.partySize));
-        boolean cancellable = t.status == TicketStatus.ACTIVE && t.personsAdmitted == 0 && now.isBefore(o.startsAt());
+        Instant releasableUntil = o.opensInstant();
+        boolean cancellable = t.status == TicketStatus.ACTIVE && t.personsAdmitted == 0 && now.isBefore(releasableUntil);
         return new TicketView(t.id, t.code, t.status, t.partySize, t.personsAdmitted, t.createdAt, t.cancelledAt,
-                t.holderName, cancellable, payload, OfferView.of(o));
+                t.holderName, cancellable, releasableUntil, t.confirmedAt, payload, OfferView.of(o));
     }
 }

@@ -15,7 +15,9 @@ public record TicketView(
         @Schema(required = true) Instant createdAt,
         @Schema(nullable = true, description = "When the ticket was cancelled") Instant cancelledAt,
         @Schema(nullable = true, description = "Holder's name as on the account") String holderName,
-        @Schema(required = true, description = "Whether the holder may still cancel it") boolean cancellable,
+        @Schema(required = true, description = "Whether the holder may still release it (give its places back)") boolean cancellable,
+        @Schema(required = true, description = "Until when it can be released: the attraction's opening on the day") Instant releasableUntil,
+        @Schema(nullable = true, description = "When the holder said they still come") Instant confirmedAt,
         @Schema(required = true, description = "The signed QR payload GJ1.<kid>.<claims>.<signature>") String qrPayload,
         @Schema(required = true) OfferView offer) {
 }

@@ -64,11 +64,14 @@ class RoleMatrixTest {
             {"POST", "/api/admin/editions/1/offers"}, {"GET", "/api/admin/audit"}, {"GET", "/api/admin/staff"},
             {"PUT", "/api/admin/staff/someone/attractions"}, {"POST", "/api/admin/staff/accounts"},
             {"GET", "/api/admin/postcode-changes"}, {"POST", "/api/admin/postcode-changes/1/approve"},
-            {"POST", "/api/admin/postcode-changes/1/reject"}};
+            {"POST", "/api/admin/postcode-changes/1/reject"}, {"GET", "/api/admin/editions/1/ballot"},
+            {"POST", "/api/admin/editions/1/ballot/applications/1/disqualification"}, {"POST", "/api/admin/editions/1/draw"}};
 
     /** Every endpoint only residents may use (their own postcode change requests). */
     static final String[][] RESIDENT_ONLY = {
-            {"GET", "/api/me/postcode-change"}, {"POST", "/api/me/postcode-change"}};
+            {"GET", "/api/me/postcode-change"}, {"POST", "/api/me/postcode-change"},
+            {"GET", "/api/editions/1/my-application"}, {"PUT", "/api/editions/1/my-application"},
+            {"DELETE", "/api/editions/1/my-application"}};
 
     @Test
     @TestSecurity(user = "staff", roles = "staff")

@@ -35,14 +35,26 @@ public final class LocalTokens {
         return token(false, username, postcode, "resident");
     }
 
+    /** A resident with a chosen email address and language (Keycloak's locale claim). */
+    public static String residentWithEmail(String username, String postcode, String email, String locale) {
+        return signed(true, username, postcode, email, locale, "resident");
+    }
+
     private static String token(boolean emailVerified, String username, String postcode, String... roles) {
+        return signed(emailVerified, username, postcode, username + "@residents.grandjour.test", null, roles);
+    }
+
+    private static String signed(boolean emailVerified, String username, String postcode, String email, String locale, String... roles) {
         var builder = Jwt.issuer("https://grandjour.test").subject("sub-" + username)
                 .claim("preferred_username", username)
                 .claim("given_name", "Test").claim("family_name", username)
-                .claim("email", username + "@residents.grandjour.test").claim("email_verified", emailVerified)
+                .claim("email", email).claim("email_verified", emailVerified)
                 .claim("realm_access", Map.of("roles", List.of(roles)));
         if (postcode != null) {
             builder.claim("postcode", postcode);
+        }
+        if (locale != null) {
+            builder.claim("locale", locale);
         }
         return builder.expiresIn(3600).jws().keyId("test").sign(KEYS.getPrivate());
     }

@@ -99,6 +99,13 @@ public class TestData {
     }
 
     @Transactional
+    public void openingHours(Offer offer, java.time.LocalTime opens, java.time.LocalTime closes) {
+        Offer o = Offer.findById(offer.id);
+        o.opensAt = opens;
+        o.closesAt = closes;
+    }
+
+    @Transactional
     public void deactivate(Attraction attraction) {
         Attraction a = Attraction.findById(attraction.id);
         a.active = false;

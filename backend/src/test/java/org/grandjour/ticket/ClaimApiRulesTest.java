@@ -188,11 +188,12 @@ class ClaimApiRulesTest {
     }
 
     @Test
-    void cancellingIsImpossibleOnceTheDayHasBegun() {
+    void releasingIsImpossibleOnceTheAttractionHasOpened() {
         LocalDate parisToday = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
         Edition today = data.edition(parisToday, parisToday, Instant.now().minus(Duration.ofDays(5)),
                 Instant.now().plus(Duration.ofDays(1)), TestData.PAS_DE_CALAIS);
         Offer started = data.offer(today, data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM), today.firstDay, 5);
+        data.openingHours(started, java.time.LocalTime.MIDNIGHT, java.time.LocalTime.of(23, 59)); // open since midnight
         int id = claim(resident, started.id, 1).then().statusCode(201).body("cancellable", equalTo(false)).extract().path("id");
         given().auth().oauth2(resident).when().delete("/api/tickets/" + id).then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "cancel-too-late"));

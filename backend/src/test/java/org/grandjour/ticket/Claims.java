@@ -5,15 +5,15 @@ import static io.restassured.RestAssured.given;
 import io.restassured.response.Response;
 
 /** Claim requests as the SPA sends them. */
-final class Claims {
+public final class Claims {
     private Claims() {
     }
 
-    static Response claim(String token, long offerId, int partySize) {
+    public static Response claim(String token, long offerId, int partySize) {
         return claim(token, offerId, partySize, null);
     }
 
-    static Response claim(String token, long offerId, int partySize, String idempotencyKey) {
+    public static Response claim(String token, long offerId, int partySize, String idempotencyKey) {
         var request = given().auth().oauth2(token).contentType("application/json")
                 .body("{\"offerId\": " + offerId + ", \"partySize\": " + partySize + "}");
         if (idempotencyKey != null) {

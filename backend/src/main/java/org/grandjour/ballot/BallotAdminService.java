@@ -1,0 +1,403 @@
+package org.grandjour.ballot;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.grandjour.admin.AuditLog;
+import org.grandjour.common.ProblemType;
+import org.grandjour.edition.Edition;
+import org.grandjour.mail.Mails;
+import org.grandjour.ticket.TicketService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The organisers' side of a ballot: the overview, disqualifications and the draw. */
+@ApplicationScoped
+public class BallotAdminService {
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    BallotService ballots;
+    @Inject
+    TicketService tickets;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Mails mails;
+    @Inject
+    ObjectMapper json;
+
+    private final ExecutorService mailer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ballot-result-mails");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        mailer.shutdown();
+    }
+
+    /** One result mail, ready to send once the draw has committed. */
+    public record ResultMail(String to, String language, String key, Object[] args) {
+    }
+
+    /** The draw's report and the mails it owes. */
+    public record Drawn(DrawReport report, List<ResultMail> mails) {
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public BallotOverview overview(long editionId) {
+        Edition e = ballots.ballotEdition(editionId);
+        Instant now = clock.instant();
+        Map<String, Number> counts = new HashMap<>();
+        List<Object[]> byStatus = em.createNativeQuery(
+                "select status, count(*), coalesce(sum(party_size), 0) from ballot_application where edition_id = ?1 group by status")
+                .setParameter(1, e.id).getResultList();
+        int applications = 0;
+        int persons = 0;
+        for (Object[] r : byStatus) {
+            counts.put((String) r[0], (Number) r[1]);
+            if (List.of("SUBMITTED", "WON", "WAITLISTED").contains(r[0])) {
+                applications += ((Number) r[1]).intValue();
+                persons += ((Number) r[2]).intValue();
+            }
+        }
+        List<Object[]> demandRows = em.createNativeQuery("""
+                select o.id, a.name_en, o.day, o.capacity,
+                       count(*) filter (where c.rank = 1), coalesce(sum(b.party_size) filter (where c.rank = 1), 0),
+                       count(b.id), coalesce(sum(b.party_size), 0)
+                from offer o join attraction a on a.id = o.attraction_id
+                left join ballot_choice c on c.offer_id = o.id
+                left join ballot_application b on b.id = c.application_id and b.status in ('SUBMITTED', 'WON', 'WAITLISTED')
+                where o.edition_id = ?1
+                group by o.id, a.name_en, o.day, o.capacity
+                order by count(b.id) desc, o.id""").setParameter(1, e.id).getResultList();
+        // count(*) filter counts choices of withdrawn applications too: recount first choices on live ones
+        List<BallotOverview.OfferDemand> demand = new ArrayList<>();
+        for (Object[] r : demandRows) {
+            demand.add(new BallotOverview.OfferDemand(((Number) r[0]).longValue(), (String) r[1],
+                    r[2] instanceof LocalDate d ? d : ((java.sql.Date) r[2]).toLocalDate(), ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((Number) r[7]).intValue()));
+        }
+        boolean drawn = !em.createNativeQuery("select 1 from ballot_draw where edition_id = ?1 and drawn_at is not null")
+                .setParameter(1, e.id).getResultList().isEmpty();
+        return new BallotOverview(e.id, applications, persons, count(counts, "WITHDRAWN"), count(counts, "DISQUALIFIED"),
+                e.applicationOpenAt(now), drawn, demand, duplicates(e.id));
+    }
+
+    private static int count(Map<String, Number> counts, String status) {
+        Number n = counts.get(status);
+        return n == null ? 0 : n.intValue();
+    }
+
+    /** Applications (withdrawn ones aside) sharing a normalised name and postcode, or an email address up to aliases. */
+    private List<BallotOverview.DuplicateGroup> duplicates(long editionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, draw_id, holder_username, holder_name, holder_postcode, holder_email, status, disqualified_reason
+                from ballot_application where edition_id = ?1 and status <> 'WITHDRAWN' order by id""")
+                .setParameter(1, editionId).getResultList();
+        Map<String, List<BallotOverview.Applicant>> byName = new TreeMap<>();
+        Map<String, List<BallotOverview.Applicant>> byEmail = new TreeMap<>();
+        for (Object[] r : rows) {
+            var applicant = new BallotOverview.Applicant(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7]);
+            String name = normaliseName(applicant.name());
+            if (name != null && applicant.postcode() != null) {
+                byName.computeIfAbsent(name + " | " + applicant.postcode().replace(" ", "").toUpperCase(Locale.ROOT),
+                        k -> new ArrayList<>()).add(applicant);
+            }
+            String email = normaliseEmail(applicant.email());
+            if (email != null) {
+                byEmail.computeIfAbsent(email, k -> new ArrayList<>()).add(applicant);
+            }
+        }
+        List<BallotOverview.DuplicateGroup> groups = new ArrayList<>();
+        byName.forEach((k, v) -> {
+            if (v.size() > 1) {
+                groups.add(new BallotOverview.DuplicateGroup("NAME_POSTCODE", k, v));
+            }
+        });
+        byEmail.forEach((k, v) -> {
+            if (v.size() > 1) {
+                groups.add(new BallotOverview.DuplicateGroup("EMAIL", k, v));
+            }
+        });
+        return groups;
+    }
+
+    /** Lower case, accents, punctuation and repeated spaces removed; the words sorted ("Jean DUPONT" = "dupont jean"). */
+    static String normaliseName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return plain.isEmpty() ? null : String.join(" ", java.util.Arrays.stream(plain.split(" ")).sorted().toList());
+    }
+
+    /** Case ignored; "+tag" dropped; for Gmail, dots in the local part too (googlemail.com is gmail.com). */
+    static String normaliseEmail(String email) {
+        if (email == null || !email.contains("@")) {
+            return null;
+        }
+        String lower = email.trim().toLowerCase(Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        String local = lower.substring(0, at);
+        String domain = lower.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus >= 0) {
+            local = local.substring(0, plus);
+        }
+        if (domain.equals("googlemail.com")) {
+            domain = "gmail.com";
+        }
+        if (domain.equals("gmail.com")) {
+            local = local.replace(".", "");
+        }
+        return local + "@" + domain;
+    }
+
+    @Transactional
+    public BallotOverview.Applicant disqualify(String organiser, long editionId, long applicationId, String reason) {
+        Edition e = ballots.ballotEdition(editionId);
+        ballots.holdWindow(e);
+        Instant now = clock.instant();
+        if (!now.isBefore(e.applicationClosesAt)) {
+            throw ProblemType.APPLICATION_WINDOW_CLOSED.exception("Disqualifications ended when the application window closed at "
+                    + e.applicationClosesAt + ": none can be made to steer the draw.");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                update ballot_application set status = 'DISQUALIFIED', disqualified_reason = ?1, disqualified_by = ?2,
+                       disqualified_at = ?3, updated_at = now()
+                where id = ?4 and edition_id = ?5 and status = 'SUBMITTED'
+                returning id, draw_id, holder_username, holder_name, holder_postcode, holder_email, status, disqualified_reason""")
+                .setParameter(1, reason.trim()).setParameter(2, organiser).setParameter(3, now).setParameter(4, applicationId)
+                .setParameter(5, e.id).getResultList();
+        if (rows.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<String> status = em.createNativeQuery("select status from ballot_application where id = ?1 and edition_id = ?2")
+                    .setParameter(1, applicationId).setParameter(2, e.id).getResultList();
+            if (status.isEmpty()) {
+                throw ProblemType.NOT_FOUND.exception("Application " + applicationId + " does not exist in " + e.name + ".");
+            }
+            throw ProblemType.CONFLICT.exception("Application " + applicationId + " is " + status.get(0).toLowerCase(Locale.ROOT)
+                    + ": only a submitted application can be disqualified.");
+        }
+        Object[] r = rows.get(0);
+        audit.record(organiser, "ballot.disqualify", "ballot_application", applicationId,
+                Map.of("edition", e.id, "drawId", r[1], "username", String.valueOf(r[2]), "reason", reason.trim()));
+        return new BallotOverview.Applicant(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (String) r[6], (String) r[7]);
+    }
+
+    /**
+     * The draw, once: the ballot_draw row (made when the snapshot froze) is locked, so concurrent calls
+     * queue and all but the first find it drawn. Tickets, application results and waiting lists are
+     * written in this transaction; the mails go once it has committed ({@link #sendLater}).
+     */
+    @Transactional
+    public Drawn draw(String organiser, long editionId, String publicValue) {
+        Edition e = ballots.ballotEdition(editionId);
+        Instant now = clock.instant();
+        if (!e.applicationClosedAt(now)) {
+            throw ProblemType.DRAW_TOO_EARLY.exception("The application window of " + e.name + " closes at " + e.applicationClosesAt
+                    + "; the draw can only be made after it.");
+        }
+        ballots.frozen(e);
+        Object[] row = (Object[]) em.createNativeQuery(
+                "select snapshot_json, snapshot_hash, drawn_at from ballot_draw where edition_id = ?1 for update")
+                .setParameter(1, e.id).getSingleResult();
+        if (row[2] != null) {
+            em.flush();
+            throw ProblemType.ALREADY_DRAWN.exception("The ballot of " + e.name + " was drawn at " + BallotService.instant(row[2])
+                    + "; a draw is made once.").draw(ballots.report(editionId));
+        }
+        BallotSnapshot snapshot = ballots.parse((String) row[0]);
+        DrawResult result = BallotDraw.draw(snapshot, e.ballotSeed, publicValue);
+
+        @SuppressWarnings("unchecked")
+        List<Object[]> applicantRows = em.createNativeQuery("""
+                select a.draw_id, a.id, a.holder_subject, a.holder_username, a.holder_name, a.holder_first_name, a.holder_postcode,
+                       a.holder_territory_id, a.party_size, a.holder_email, a.holder_language, t.code
+                from ballot_application a left join territory t on t.id = a.holder_territory_id
+                where a.edition_id = ?1 and a.status = 'SUBMITTED'""").setParameter(1, e.id).getResultList();
+        Map<String, Object[]> applicants = new HashMap<>();
+        applicantRows.forEach(r -> applicants.put((String) r[0], r));
+        if (applicants.size() != snapshot.applications().size()) {
+            throw ProblemType.CONFLICT.exception("The applications no longer match the snapshot frozen when the window closed;"
+                    + " nothing was drawn.");
+        }
+
+        List<TicketService.Award> awards = new ArrayList<>();
+        List<DrawResult.Outcome> won = new ArrayList<>();
+        for (DrawResult.Outcome o : result.outcomes()) {
+            if (o.offer() != null) {
+                Object[] a = applicants.get(o.id());
+                awards.add(new TicketService.Award(o.offer(), e.id, (String) a[2], (String) a[3], (String) a[4], (String) a[5],
+                        (String) a[6], a[7] == null ? null : ((Number) a[7]).longValue(), ((Number) a[8]).intValue(),
+                        (String) a[9], (String) a[10]));
+                won.add(o);
+            }
+        }
+        List<Long> ticketIds = tickets.issueAll(awards, now);
+
+        // results of the applications: one statement
+        int n = result.outcomes().size();
+        Long[] ids = new Long[n];
+        Integer[] positions = new Integer[n];
+        Long[] offers = new Long[n];
+        Long[] ticketsOf = new Long[n];
+        Map<String, Long> ticketByDrawId = new HashMap<>();
+        for (int i = 0; i < won.size(); i++) {
+            ticketByDrawId.put(won.get(i).id(), ticketIds.get(i));
+        }
+        for (int i = 0; i < n; i++) {
+            DrawResult.Outcome o = result.outcomes().get(i);
+            ids[i] = ((Number) applicants.get(o.id())[1]).longValue();
+            positions[i] = o.position();
+            offers[i] = o.offer();
+            ticketsOf[i] = ticketByDrawId.get(o.id());
+        }
+        em.createNativeQuery("""
+                update ballot_application a set draw_position = u.position, won_offer_id = u.offer, ticket_id = u.ticket,
+                       status = case when u.offer is null then 'WAITLISTED' else 'WON' end, updated_at = now()
+                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as bigint[])) u(id, position, offer, ticket)
+                where a.id = u.id""")
+                .setParameter(1, ids).setParameter(2, positions).setParameter(3, offers).setParameter(4, ticketsOf).executeUpdate();
+
+        // waiting lists, in draw order, on every offer each loser chose
+        List<Long> wOffer = new ArrayList<>();
+        List<Integer> wPosition = new ArrayList<>();
+        List<Long> wApplication = new ArrayList<>();
+        for (DrawResult.WaitingList list : result.waitingLists()) {
+            for (int q = 0; q < list.queue().size(); q++) {
+                wOffer.add(list.offer());
+                wPosition.add(q + 1);
+                wApplication.add(((Number) applicants.get(list.queue().get(q))[1]).longValue());
+            }
+        }
+        em.createNativeQuery("""
+                insert into waitlist_entry (offer_id, position, holder_subject, party_size, source, application_id, created_at)
+                select u.offer, u.position, a.holder_subject, a.party_size, 'BALLOT', a.id, ?4
+                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[])) u(offer, position, application)
+                join ballot_application a on a.id = u.application""")
+                .setParameter(1, wOffer.toArray(Long[]::new)).setParameter(2, wPosition.toArray(Integer[]::new))
+                .setParameter(3, wApplication.toArray(Long[]::new)).setParameter(4, now).executeUpdate();
+
+        DrawReport.Figures figures = figures(e.id, snapshot, result);
+        try {
+            em.createNativeQuery("""
+                    update ballot_draw set algorithm = ?1, public_value = ?2, result_json = ?3, result_hash = ?4,
+                           report = cast(?5 as jsonb), drawn_at = ?6, drawn_by = ?7 where edition_id = ?8""")
+                    .setParameter(1, result.algorithm()).setParameter(2, publicValue).setParameter(3, result.canonicalJson())
+                    .setParameter(4, result.hash()).setParameter(5, json.writeValueAsString(figures)).setParameter(6, now)
+                    .setParameter(7, organiser).setParameter(8, e.id).executeUpdate();
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        audit.record(organiser, "ballot.draw", "edition", e.id, Map.of("publicValue", publicValue, "resultHash", result.hash(),
+                "snapshotHash", row[1], "winners", figures.winners()));
+        em.flush();
+        return new Drawn(ballots.report(editionId), resultMails(e, result, applicants, ticketByDrawId));
+    }
+
+    private DrawReport.Figures figures(long editionId, BallotSnapshot snapshot, DrawResult result) {
+        Map<String, BallotSnapshot.Application> byId = new HashMap<>();
+        snapshot.applications().forEach(a -> byId.put(a.id(), a));
+        int persons = 0;
+        int winners = 0;
+        int personsWon = 0;
+        Map<String, int[]> territories = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        for (DrawResult.Outcome o : result.outcomes()) {
+            BallotSnapshot.Application a = byId.get(o.id());
+            persons += a.party();
+            int[] t = territories.computeIfAbsent(a.territory(), k -> new int[2]);
+            t[0]++;
+            if (o.offer() != null) {
+                winners++;
+                personsWon += a.party();
+                t[1]++;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> reasons = em.createNativeQuery("""
+                select disqualified_reason, count(*) from ballot_application where edition_id = ?1 and status = 'DISQUALIFIED'
+                group by disqualified_reason order by count(*) desc, disqualified_reason""").setParameter(1, editionId).getResultList();
+        int disqualified = reasons.stream().mapToInt(r -> ((Number) r[1]).intValue()).sum();
+        int withdrawn = ((Number) em.createNativeQuery(
+                "select count(*) from ballot_application where edition_id = ?1 and status = 'WITHDRAWN'")
+                .setParameter(1, editionId).getSingleResult()).intValue();
+        List<DrawReport.TerritoryOdds> odds = new ArrayList<>();
+        territories.forEach((code, t) -> odds.add(new DrawReport.TerritoryOdds(code, t[0], t[1], t[0] == 0 ? 0 : (double) t[1] / t[0])));
+        return new DrawReport.Figures(result.outcomes().size(), persons, winners, personsWon, result.outcomes().size() - winners,
+                withdrawn, disqualified, reasons.stream().map(r -> new DrawReport.ReasonCount((String) r[0], ((Number) r[1]).intValue())).toList(),
+                odds);
+    }
+
+    private List<ResultMail> resultMails(Edition e, DrawResult result, Map<String, Object[]> applicants, Map<String, Long> tickets) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> offerRows = em.createNativeQuery("""
+                select o.id, a.name_fr, a.name_en, o.day from offer o join attraction a on a.id = o.attraction_id where o.edition_id = ?1""")
+                .setParameter(1, e.id).getResultList();
+        Map<Long, Object[]> offers = new HashMap<>();
+        offerRows.forEach(r -> offers.put(((Number) r[0]).longValue(), r));
+        Map<String, List<String>> waiting = new LinkedHashMap<>();
+        for (DrawResult.WaitingList list : result.waitingLists()) {
+            Object[] o = offers.get(list.offer());
+            for (int q = 0; q < list.queue().size(); q++) {
+                String language = (String) applicants.get(list.queue().get(q))[10];
+                String name = (String) ("fr".equals(language) ? o[1] : o[2]);
+                waiting.computeIfAbsent(list.queue().get(q), k -> new ArrayList<>()).add(name + " (" + o[3] + "): " + (q + 1));
+            }
+        }
+        List<ResultMail> out = new ArrayList<>();
+        for (DrawResult.Outcome o : result.outcomes()) {
+            Object[] a = applicants.get(o.id());
+            String to = (String) a[9];
+            String language = (String) a[10];
+            String greeting = a[4] != null ? (String) a[4] : (String) a[3];
+            if (o.offer() != null) {
+                Object[] offer = offers.get(o.offer());
+                String name = (String) ("fr".equals(language) ? offer[1] : offer[2]);
+                out.add(new ResultMail(to, language, "ballot.won", new Object[] {e.name, greeting, name, String.valueOf(offer[3]),
+                        String.valueOf(a[8]), "/tickets/" + tickets.get(o.id()), String.valueOf(o.position()), o.id()}));
+            } else {
+                out.add(new ResultMail(to, language, "ballot.waitlisted", new Object[] {e.name, greeting,
+                        String.join("\n", waiting.getOrDefault(o.id(), List.of())), String.valueOf(o.position()), o.id()}));
+            }
+        }
+        return out;
+    }
+
+    /** After the draw has committed: a mail server outage does not undo the draw. */
+    public void sendLater(List<ResultMail> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        mailer.submit(() -> results.forEach(m -> mails.trySend(m.to(), m.language(), m.key(), m.args())));
+    }
+}

@@ -1,0 +1,8 @@
+import { useParams } from 'react-router';
+import { TicketLinkPanel } from '@/features/tickets/components/ticket-link-panel';
+
+/** /links/:token, opened from a reminder mail: no login needed. */
+export function TicketLinkRoute() {
+  const { token = '' } = useParams();
+  return <TicketLinkPanel token={token} />;
+}

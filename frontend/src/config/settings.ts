@@ -28,10 +28,3 @@ export const DEVICE_ID_STORAGE_KEY = 'grandjour.scanner.deviceId';
 /** After a scan found no network, the next ones are judged offline at once for this long (the sync probes). */
 export const OFFLINE_HOLD_MS = 20_000;
 
-// --- Tickets
-/**
- * Until when a holder may give a ticket back, as the server enforces it (TicketService): until its day
- * begins. Issue 14 moves it to the attraction's opening time on the day ('until-opening'): the warning
- * before a claim for today follows this setting.
- */
-export const TICKET_RELEASE_RULE: 'until-day-start' | 'until-opening' = 'until-day-start';

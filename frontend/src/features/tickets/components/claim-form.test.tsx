@@ -38,7 +38,7 @@ describe('ClaimForm', () => {
     // 28 March 2026, 00:30 in Paris (still the 27th in UTC): the Louvre-Lens offer is for today.
     const { unmount } = renderForm(louvreLens, 4, Date.parse('2026-03-27T23:30:00Z'));
     const warning = screen.getByTestId('claim-today');
-    expect(warning).toHaveTextContent('This is for today. Once claimed, this ticket cannot be cancelled');
+    expect(warning).toHaveTextContent('This is for today. Once claimed, this ticket can be given back only until the attraction opens today, at 10:00.');
     expect(screen.getByRole('button', { name: /Confirm/ })).toHaveAccessibleDescription(/This is for today/);
     unmount();
     renderForm(louvreLens, 4, Date.parse('2026-03-27T22:30:00Z')); // 23:30 on the 27th in Paris

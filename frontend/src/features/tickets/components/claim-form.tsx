@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LoginButton } from '@/components/layout/auth-buttons';
 import { paths } from '@/config/paths';
-import { TICKET_RELEASE_RULE } from '@/config/settings';
 import { ApiError } from '@/lib/api/errors';
 import { newIdempotencyKey } from '@/lib/api/idempotency';
 import type { Offer } from '@/lib/api/types';
@@ -110,7 +109,7 @@ export function ClaimForm({ id, offer, maxPartySize, onClose, now: fixedNow }: P
       {forToday && (
         <p id={`${fieldId}-today`} className="claim-form__today" data-testid="claim-today">
           <strong>{t('tickets.claim.todayTitle')}</strong>{' '}
-          {TICKET_RELEASE_RULE === 'until-opening' ? t('tickets.claim.todayUntilOpening') : t('tickets.claim.todayFinal')}
+          {t('tickets.claim.todayUntilOpening', { time: offer.opensAt.slice(0, 5) })}
         </p>
       )}
       <div className="claim-form__actions">

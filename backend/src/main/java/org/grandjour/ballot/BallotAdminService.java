@@ -86,7 +86,7 @@ public class BallotAdminService {
         }
         List<Object[]> demandRows = em.createNativeQuery("""
                 select o.id, a.name_en, o.day, o.capacity,
-                       count(*) filter (where c.rank = 1), coalesce(sum(b.party_size) filter (where c.rank = 1), 0),
+                       count(b.id) filter (where c.rank = 1), coalesce(sum(b.party_size) filter (where c.rank = 1), 0),
                        count(b.id), coalesce(sum(b.party_size), 0)
                 from offer o join attraction a on a.id = o.attraction_id
                 left join ballot_choice c on c.offer_id = o.id
@@ -94,7 +94,6 @@ public class BallotAdminService {
                 where o.edition_id = ?1
                 group by o.id, a.name_en, o.day, o.capacity
                 order by count(b.id) desc, o.id""").setParameter(1, e.id).getResultList();
-        // count(*) filter counts choices of withdrawn applications too: recount first choices on live ones
         List<BallotOverview.OfferDemand> demand = new ArrayList<>();
         for (Object[] r : demandRows) {
             demand.add(new BallotOverview.OfferDemand(((Number) r[0]).longValue(), (String) r[1],

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { api, json, KEYCLOAK_URL, tokenOf } from './support';
+import { api, json, KEYCLOAK_URL, submitKeycloakLogin, tokenOf } from './support';
 
 // Issue 14: a holder who cannot come releases from the reminder mail's link (no login); the first
 // resident on the waiting list gets the ticket at once, and a mail saying so. Own data: a new
@@ -132,4 +132,12 @@ test('a release from the reminder mail goes at once to the first resident waitin
   await expect(page.getByRole('button', { name: 'Release my ticket' })).toHaveCount(0);
   const token = releaseLink!.split('/links/')[1];
   expect((await api(`/api/ticket-links/${token}`, undefined, { method: 'POST' })).status).toBe(410);
+
+  // the organisers see it: 2 persons released, 2 refilled from the list, nobody left waiting
+  await page.goto('/dashboard');
+  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
+  await submitKeycloakLogin(page, 'organiser');
+  await page.waitForURL((url) => url.pathname === '/dashboard' && !url.hash.includes('code='));
+  const row = page.getByTestId('waitlists-table').getByRole('row', { name: new RegExp(`Waiting-list museum ${run}`) });
+  await expect(row.getByRole('cell')).toHaveText(['0', '0', '2', '2', '0', '1']);
 });

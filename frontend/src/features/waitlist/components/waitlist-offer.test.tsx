@@ -78,7 +78,10 @@ describe('WaitlistOffer', () => {
       'POST /api/offers/12/waitlist': () =>
         problemJson(typedProblem('places-left', 409, '2 places are left for 2026-03-28: claim them instead of waiting.'), 409),
     });
-    renderWithProviders(<WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />, { auth: resident });
+    const { rerender } = renderWithProviders(
+      <WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />,
+      { auth: resident },
+    );
     await userEvent.click(await screen.findByRole('button', { name: JOIN }));
     await userEvent.click(screen.getByRole('button', { name: 'Join the list for 1 person' }));
     const alert = await screen.findByRole('alert');
@@ -86,6 +89,12 @@ describe('WaitlistOffer', () => {
     expect(alert).toHaveTextContent('2 places are left for 2026-03-28');
     expect(alert).toHaveAttribute('data-problem', 'places-left');
     expect(alert).toHaveFocus();
+    // The offers refreshed (places came back): the refusal stays until the form is closed.
+    rerender(<WaitlistOffer offer={{ ...base1119, remaining: 2 }} edition={edition} holdsTicket={false} now={BEFORE} />);
+    expect(screen.getByRole('alert')).toHaveFocus();
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    // then the claim action, beside it on the card, offers the places
+    expect(screen.queryByRole('button', { name: JOIN })).not.toBeInTheDocument();
   });
 
   it('shows the position of a party already waiting, even with places left (its party does not fit), in French', async () => {

@@ -7,6 +7,7 @@ import { useMyWaitlist } from '../api/get-my-waitlist';
 import { hasOpened, isSoldOut, positionText } from '../position';
 import { JoinWaitlistForm } from './join-waitlist-form';
 import { LeaveWaitlistButton } from './leave-waitlist-button';
+import '../waitlist.css';
 
 type Props = {
   offer: Offer;

@@ -9,6 +9,7 @@ import { useFormat } from '@/lib/i18n';
 import { useMyWaitlist, type WaitlistEntry } from '../api/get-my-waitlist';
 import { positionText } from '../position';
 import { LeaveWaitlistButton } from './leave-waitlist-button';
+import '../waitlist.css';
 
 type Props = {
   /** The clock (tests). */

@@ -3,6 +3,7 @@ import { OFFERS_REFRESH_MS } from '@/config/settings';
 import { api, unwrap } from '@/lib/api/client';
 import { isChangingTicketData } from '@/lib/query-keys';
 import type { components } from '@/lib/api/schema';
+import type { Auth } from '@/lib/auth';
 
 /** One of the user's places on an offer's waiting list (generated contract type). */
 export type WaitlistEntry = components['schemas']['WaitlistEntryView'];
@@ -35,6 +36,11 @@ export function getMyWaitlistQueryOptions(username: string) {
     // Positions move while others leave or get served: refreshed like the places left.
     refetchInterval: OFFERS_REFRESH_MS,
   });
+}
+
+/** Whose waiting lists there are: a logged-in resident's (the API answers them only), else nobody's. */
+export function waitlistUser(auth: Auth): string | undefined {
+  return auth.authenticated && auth.hasRole('resident') ? auth.username : undefined;
 }
 
 /** The logged-in user's waiting-list entries (waiting, served, left), newest first; idle while logged out. */

@@ -140,6 +140,17 @@ describe('WaitlistOffer', () => {
     expect(container).toBeEmptyDOMElement();
   });
 
+  it('asks nothing of the server for an account that is not a resident (organiser, staff)', () => {
+    const fetchMock = mockFetch({});
+    const organiser = fakeAuth({ authenticated: true, username: 'organiser', roles: ['organiser'] });
+    const { container } = renderWithProviders(
+      <WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />,
+      { auth: organiser },
+    );
+    expect(container).toBeEmptyDOMElement();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('asks nothing of the server when logged out', () => {
     const fetchMock = mockFetch({});
     const { container } = renderWithProviders(<WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} />);

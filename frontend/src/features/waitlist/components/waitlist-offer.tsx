@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Edition, Offer } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 import { useFormat } from '@/lib/i18n';
-import { useMyWaitlist } from '../api/get-my-waitlist';
+import { useMyWaitlist, waitlistUser } from '../api/get-my-waitlist';
 import { hasOpened, isSoldOut, positionText } from '../position';
 import { JoinWaitlistForm } from './join-waitlist-form';
 import { LeaveWaitlistButton } from './leave-waitlist-button';
@@ -31,7 +31,8 @@ export function WaitlistOffer({ offer, edition, eligible, holdsTicket, now: fixe
   const format = useFormat();
   const auth = useAuth();
   const formId = useId();
-  const waitlist = useMyWaitlist(auth.authenticated ? auth.username : undefined);
+  const user = waitlistUser(auth);
+  const waitlist = useMyWaitlist(user);
   const [open, setOpen] = useState(false);
   /** What just happened here, said in the status region: after joining the position, after leaving that. */
   const [done, setDone] = useState<'joined' | 'left' | undefined>(undefined);
@@ -45,7 +46,7 @@ export function WaitlistOffer({ offer, edition, eligible, holdsTicket, now: fixe
     if (done === 'left') toggleRef.current?.focus();
   }, [done]);
 
-  if (!auth.authenticated || offer.editionId !== edition.id || holdsTicket !== false || !waitlist.data) return null;
+  if (!user || offer.editionId !== edition.id || holdsTicket !== false || !waitlist.data) return null;
 
   // A party still waiting, whatever the places left (its whole party does not fit yet), ballot losers too.
   const entry = waitlist.data.find((e) => e.offer.id === offer.id && e.status === 'WAITING');

@@ -94,4 +94,13 @@ describe('WaitlistSection', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(container).toBeEmptyDOMElement();
   });
+
+  it('asks nothing of the server for an account that is not a resident', () => {
+    const fetchMock = mockFetch({});
+    const { container } = renderWithProviders(<WaitlistSection now={BEFORE} />, {
+      auth: fakeAuth({ authenticated: true, username: 'staff', roles: ['staff'] }),
+    });
+    expect(container).toBeEmptyDOMElement();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
 });

@@ -6,7 +6,7 @@ import { paths } from '@/config/paths';
 import { useAuth } from '@/lib/auth';
 import { calendarDay } from '@/lib/dates';
 import { useFormat } from '@/lib/i18n';
-import { useMyWaitlist, type WaitlistEntry } from '../api/get-my-waitlist';
+import { useMyWaitlist, waitlistUser, type WaitlistEntry } from '../api/get-my-waitlist';
 import { positionText } from '../position';
 import { LeaveWaitlistButton } from './leave-waitlist-button';
 import '../waitlist.css';
@@ -27,8 +27,8 @@ function isRecentlyServed(entry: WaitlistEntry, now: number): boolean {
  */
 export function WaitlistSection({ now: fixedNow }: Props) {
   const { t } = useTranslation();
-  const { username } = useAuth();
-  const waitlist = useMyWaitlist(username);
+  const user = waitlistUser(useAuth());
+  const waitlist = useMyWaitlist(user);
   const [now] = useState(() => fixedNow ?? Date.now());
   const [left, setLeft] = useState<string | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -37,7 +37,8 @@ export function WaitlistSection({ now: fixedNow }: Props) {
     if (left) headingRef.current?.focus();
   }, [left]);
 
-  if (waitlist.isPending) return null;
+  // Only residents have waiting lists; nothing while they load (the tickets above say the page is loading).
+  if (!user || waitlist.isPending) return null;
   if (!waitlist.data) return <ErrorState error={waitlist.error} onRetry={() => void waitlist.refetch()} />;
 
   const soonest = (a: WaitlistEntry, b: WaitlistEntry) => a.offer.day.localeCompare(b.offer.day) || a.id - b.id;

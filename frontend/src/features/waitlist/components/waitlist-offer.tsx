@@ -52,11 +52,9 @@ export function WaitlistOffer({ offer, edition, eligible, holdsTicket, now: fixe
   const entry = waitlist.data.find((e) => e.offer.id === offer.id && e.status === 'WAITING');
   if (!entry) {
     const served = waitlist.data.some((e) => e.offer.id === offer.id && e.status === 'SERVED');
-    // Kept while in use (the form open, "left" just said) even if places came back meanwhile: the
-    // form's refusal stays readable and the focus is not lost.
-    const inUse = open || done !== undefined;
+    // Kept while the form is open even if places came back meanwhile: its refusal stays readable.
     const mayJoin =
-      edition.allocationMode === 'FIRST_COME' && eligible !== false && (isSoldOut(offer) || inUse) && !hasOpened(offer, now);
+      edition.allocationMode === 'FIRST_COME' && eligible !== false && (isSoldOut(offer) || open) && !hasOpened(offer, now);
     if (served || !mayJoin) return null;
   }
 

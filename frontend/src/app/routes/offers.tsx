@@ -5,7 +5,9 @@ import { useMe } from '@/features/account/api/get-me';
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
+import { useMyTickets } from '@/features/tickets/api/get-my-tickets';
 import { ClaimOffer } from '@/features/tickets/components/claim-offer';
+import { WaitlistOffer } from '@/features/waitlist/components/waitlist-offer';
 import { useAuth } from '@/lib/auth';
 
 export function OffersRoute() {
@@ -14,6 +16,10 @@ export function OffersRoute() {
   const auth = useAuth();
   // Whether the logged-in user may claim here: the claim buttons say so before any refusal.
   const me = useMe(auth.authenticated && edition.data ? auth.username : undefined, edition.data?.id);
+  // Whether the user holds a ticket for an offer: then no waiting list for it (the claim action links to it).
+  const tickets = useMyTickets(auth.authenticated ? auth.username : undefined);
+  const holds = (offerId: number) =>
+    tickets.data?.some((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offerId);
   const title = <title>{`${t('offers.title')} · ${t('app.name')}`}</title>;
 
   if (edition.isPending) return <>{title}<Loading /></>;
@@ -34,7 +40,12 @@ export function OffersRoute() {
       <EditionSummary edition={current} />
       <OffersSection
         edition={current}
-        renderOfferAction={(offer) => <ClaimOffer offer={offer} edition={current} eligible={me.data?.eligible} />}
+        renderOfferAction={(offer) => (
+          <>
+            <ClaimOffer offer={offer} edition={current} eligible={me.data?.eligible} />
+            <WaitlistOffer offer={offer} edition={current} eligible={me.data?.eligible} holdsTicket={holds(offer.id)} />
+          </>
+        )}
       />
     </>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RequireLogin } from '@/components/layout/require-login';
 import { useMe } from '@/features/account/api/get-me';
 import { TicketList } from '@/features/tickets/components/ticket-list';
+import { WaitlistSection } from '@/features/waitlist/components/waitlist-section';
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { useAuth } from '@/lib/auth';
 import { useFormat } from '@/lib/i18n';
@@ -20,7 +21,12 @@ function MyTickets() {
           territories: edition.data.territories.map((territory) => format.localized(territory.name)),
         }
       : undefined;
-  return <TicketList eligibility={eligibility} />;
+  return (
+    <>
+      <TicketList eligibility={eligibility} />
+      <WaitlistSection />
+    </>
+  );
 }
 
 export function TicketsRoute() {

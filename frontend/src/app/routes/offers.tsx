@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/account/api/get-me';
+import { BallotNotice } from '@/features/ballot/components/ballot-notice';
+import { MyApplication } from '@/features/ballot/components/my-application';
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
@@ -28,6 +30,18 @@ export function OffersRoute() {
     );
   }
   const current = edition.data;
+  if (current.allocationMode === 'BALLOT') {
+    // A ballot: no claim buttons; the application form instead.
+    return (
+      <>
+        <title>{`${current.name} · ${t('app.name')}`}</title>
+        <EditionSummary edition={current} />
+        <BallotNotice edition={current} />
+        <MyApplication edition={current} />
+        <OffersSection edition={current} />
+      </>
+    );
+  }
   return (
     <>
       <title>{`${current.name} · ${t('app.name')}`}</title>

@@ -15,14 +15,14 @@ function isDrawReport(value: unknown): value is DrawReport {
   return typeof value === 'object' && value !== null && 'commitment' in value && 'stage' in value;
 }
 
-/** The report of the draw made first, which a refused second draw (409 already-drawn) carries. */
+/** The report of the draw made first, which a refused second draw (409 already-drawn) carries (when the problem keeps it). */
 export function existingDraw(error: unknown): DrawReport | undefined {
   if (!(error instanceof ApiError) || problemSlug(error) !== 'already-drawn') return undefined;
   const draw = error.problem.draw;
   return isDrawReport(draw) ? draw : undefined;
 }
 
-/** Draws, then puts the report in the cache and refreshes the overview; a 409 does so with the existing draw. */
+/** Draws, then puts the report in the cache and refreshes the overview; a 409 already-drawn shows the existing draw. */
 export function useDrawBallot() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -31,8 +31,10 @@ export function useDrawBallot() {
       queryClient.setQueryData(ballotKeys.drawReport(editionId), report);
     },
     onError: (error, { editionId }) => {
+      if (problemSlug(error) !== 'already-drawn') return;
       const report = existingDraw(error);
       if (report) queryClient.setQueryData(ballotKeys.drawReport(editionId), report);
+      else void queryClient.invalidateQueries({ queryKey: ballotKeys.drawReport(editionId) });
     },
     onSettled: (_data, _error, { editionId }) => queryClient.invalidateQueries({ queryKey: ballotKeys.overview(editionId) }),
   });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useEditions } from '@/lib/api/get-editions';
+import type { Edition } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 import { useBallotOverview } from '../api/get-ballot-overview';
 import { DisqualifyForm } from './disqualify-form';
@@ -40,16 +41,18 @@ export function BallotAdminPanel() {
           ))}
         </select>
       </div>
-      <BallotOverviewSection key={edition.id} editionId={edition.id} timeZone={edition.timeZone} />
+      <BallotOverviewSection key={edition.id} edition={edition} />
     </div>
   );
 }
 
-function BallotOverviewSection({ editionId, timeZone }: { editionId: number; timeZone: string }) {
+function BallotOverviewSection({ edition }: { edition: Edition }) {
+  const editionId = edition.id;
   const { t } = useTranslation();
   const format = useFormat();
   const overview = useBallotOverview(editionId);
   const id = useId();
+  const [said, setSaid] = useState('');
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />;
   const o = overview.data;
@@ -123,7 +126,11 @@ function BallotOverviewSection({ editionId, timeZone }: { editionId: number; tim
                       {a.disqualifiedReason && <> ({a.disqualifiedReason})</>}
                     </p>
                     {o.disqualificationOpen && a.status === 'SUBMITTED' && (
-                      <DisqualifyForm editionId={editionId} applicant={a} />
+                      <DisqualifyForm
+                        editionId={editionId}
+                        applicant={a}
+                        onDisqualified={(d) => setSaid(t('ballot.admin.disqualifiedDone', { drawId: d.drawId }))}
+                      />
                     )}
                   </li>
                 ))}
@@ -133,7 +140,10 @@ function BallotOverviewSection({ editionId, timeZone }: { editionId: number; tim
         )}
       </section>
 
-      <RunDrawForm editionId={editionId} timeZone={timeZone} drawn={o.drawn} />
+      <p className="visually-hidden" role="status">
+        {said}
+      </p>
+      <RunDrawForm editionId={editionId} timeZone={edition.timeZone} publicValueSource={edition.publicValueSource} drawn={o.drawn} />
     </>
   );
 }

@@ -4,10 +4,15 @@ import { useDisqualifyApplication } from '../api/disqualify-application';
 import type { Applicant } from '../api/types';
 import { BallotProblem } from './ballot-problem';
 
-type Props = { editionId: number; applicant: Applicant };
+type Props = {
+  editionId: number;
+  applicant: Applicant;
+  /** Disqualified (the overview reloads; this form may go away with the applicant's status). */
+  onDisqualified?: (applicant: Applicant) => void;
+};
 
 /** "Disqualify" with a required reason (published as a count in the draw report). */
-export function DisqualifyForm({ editionId, applicant }: Props) {
+export function DisqualifyForm({ editionId, applicant, onDisqualified }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const disqualify = useDisqualifyApplication();
@@ -17,9 +22,14 @@ export function DisqualifyForm({ editionId, applicant }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef(false);
 
   useEffect(() => {
     if (open) inputRef.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      toggleRef.current?.focus();
+    }
   }, [open]);
   useEffect(() => {
     if (disqualify.error) alertRef.current?.focus();
@@ -27,8 +37,9 @@ export function DisqualifyForm({ editionId, applicant }: Props) {
 
   const close = () => {
     setOpen(false);
+    setReason('');
     disqualify.reset();
-    toggleRef.current?.focus();
+    returnFocus.current = true;
   };
 
   const submit = (event: FormEvent) => {
@@ -39,7 +50,15 @@ export function DisqualifyForm({ editionId, applicant }: Props) {
       inputRef.current?.focus();
       return;
     }
-    disqualify.mutate({ editionId, applicationId: applicant.applicationId, reason: reason.trim() });
+    disqualify.mutate(
+      { editionId, applicationId: applicant.applicationId, reason: reason.trim() },
+      {
+        onSuccess: (disqualified) => {
+          close();
+          onDisqualified?.(disqualified);
+        },
+      },
+    );
   };
 
   if (!open) {

@@ -2,18 +2,25 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
-import { existingDraw, useDrawBallot } from '../api/draw-ballot';
+import { problemSlug } from '@/lib/api/errors';
+import { useDrawBallot } from '../api/draw-ballot';
 import { useDrawReport } from '../api/get-draw-report';
 import { BallotProblem } from './ballot-problem';
 import { DrawReportView } from './draw-report';
 
-type Props = { editionId: number; timeZone: string; drawn: boolean };
+type Props = {
+  editionId: number;
+  timeZone: string;
+  /** The public value's source, as announced in advance (the edition's setting). */
+  publicValueSource?: string;
+  drawn: boolean;
+};
 
 /**
  * "Run the draw": the public value announced in advance, then a confirm dialog (a draw is made once).
  * After it (or when it was made already: 409), the public report.
  */
-export function RunDrawForm({ editionId, timeZone, drawn }: Props) {
+export function RunDrawForm({ editionId, timeZone, publicValueSource, drawn }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const report = useDrawReport(editionId);
@@ -49,7 +56,7 @@ export function RunDrawForm({ editionId, timeZone, drawn }: Props) {
     draw.mutate({ editionId, publicValue: publicValue.trim() });
   };
 
-  const isDrawn = drawn || draw.isSuccess || report.data?.stage === 'DRAWN' || Boolean(existingDraw(draw.error));
+  const isDrawn = drawn || draw.isSuccess || report.data?.stage === 'DRAWN' || problemSlug(draw.error) === 'already-drawn';
   return (
     <section aria-labelledby={`${id}-title`} className="ballot-draw">
       <h3 id={`${id}-title`}>{t('ballot.admin.drawTitle')}</h3>
@@ -66,8 +73,8 @@ export function RunDrawForm({ editionId, timeZone, drawn }: Props) {
               disabled={draw.isPending}
             />
             <p id={`${id}-hint`} className="field__hint">
-              {report.data?.publicValueSource
-                ? t('ballot.admin.publicValueHint', { source: report.data.publicValueSource })
+              {publicValueSource
+                ? t('ballot.admin.publicValueHint', { source: publicValueSource })
                 : t('ballot.admin.publicValueNone')}
             </p>
           </div>

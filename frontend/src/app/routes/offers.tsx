@@ -4,10 +4,12 @@ import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/account/api/get-me';
 import { BallotNotice } from '@/features/ballot/components/ballot-notice';
 import { MyApplication } from '@/features/ballot/components/my-application';
+import { useBallotSummary } from '@/features/ballot/hooks/use-ballot-summary';
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
 import { ClaimOffer } from '@/features/tickets/components/claim-offer';
+import type { Edition } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 
 export function OffersRoute() {
@@ -32,15 +34,7 @@ export function OffersRoute() {
   const current = edition.data;
   if (current.allocationMode === 'BALLOT') {
     // A ballot: no claim buttons; the application form instead.
-    return (
-      <>
-        <title>{`${current.name} · ${t('app.name')}`}</title>
-        <EditionSummary edition={current} />
-        <BallotNotice edition={current} />
-        <MyApplication edition={current} />
-        <OffersSection edition={current} />
-      </>
-    );
+    return <BallotEditionPage edition={current} eligible={me.data?.eligible} />;
   }
   return (
     <>
@@ -50,6 +44,21 @@ export function OffersRoute() {
         edition={current}
         renderOfferAction={(offer) => <ClaimOffer offer={offer} edition={current} eligible={me.data?.eligible} />}
       />
+    </>
+  );
+}
+
+/** A ballot edition: how and until when to apply, the resident's application, the offers without claim buttons. */
+function BallotEditionPage({ edition, eligible }: { edition: Edition; eligible?: boolean }) {
+  const { t } = useTranslation();
+  const { how, until } = useBallotSummary(edition);
+  return (
+    <>
+      <title>{`${edition.name} · ${t('app.name')}`}</title>
+      <EditionSummary edition={edition} how={how} until={until} />
+      <BallotNotice edition={edition} />
+      <MyApplication edition={edition} eligible={eligible} />
+      <OffersSection edition={edition} />
     </>
   );
 }

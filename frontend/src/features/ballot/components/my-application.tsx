@@ -16,13 +16,17 @@ import { ApplicationForm } from './application-form';
 import { BallotProblem } from './ballot-problem';
 import { offerLabelById } from './offer-label';
 
-type Props = { edition: Edition };
+type Props = {
+  edition: Edition;
+  /** Whether the logged-in user may apply (their postcode); undefined while unknown. */
+  eligible?: boolean;
+};
 
 /**
  * The resident's part of a ballot edition: apply (while the window is open), see, change or withdraw
  * the application, and after the draw its result, draw id and random position.
  */
-export function MyApplication({ edition }: Props) {
+export function MyApplication({ edition, eligible }: Props) {
   const { t } = useTranslation();
   const auth = useAuth();
   const headingId = useId();
@@ -73,6 +77,13 @@ export function MyApplication({ edition }: Props) {
     setSaved(t('ballot.mine.saved'));
   };
 
+  if (!mine && canApply && eligible === false) {
+    return section(
+      <p className="claim-note">
+        {t('ballot.mine.notEligible')} <Link to={paths.account.href()}>{t('nav.account')}</Link>
+      </p>,
+    );
+  }
   if (editing || (!mine && canApply)) {
     return section(
       <ApplicationForm

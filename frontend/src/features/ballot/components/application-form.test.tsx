@@ -1,13 +1,12 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
-import { typedProblem } from '@/testing/fixtures';
+import { offer, typedProblem } from '@/testing/fixtures';
 import { json, mockFetch, problemJson, sentRequests } from '@/testing/mock-fetch';
 import { fakeAuth, renderWithProviders } from '@/testing/test-utils';
 import { application, ballotEdition, ballotOffers } from '../testing/fixtures';
 import { ApplicationForm } from './application-form';
-import { offer } from '@/testing/fixtures';
 
 const resident = fakeAuth({ authenticated: true, username: 'resident', roles: ['resident'] });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -32,6 +31,10 @@ const ranking = () =>
   within(screen.getByRole('list', { name: 'Your choices, best first' }))
     .getAllByRole('listitem')
     .map((li) => li.querySelector('.ballot-choices__name')!.textContent);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('ApplicationForm', () => {
   it('ranks the choices with Move up / Move down from the keyboard, the focus following the moved choice', async () => {
@@ -106,6 +109,30 @@ describe('ApplicationForm', () => {
     expect(alert).toHaveTextContent('Applications are closed.');
     expect(within(alert).getByText('Applications closed at 2026-03-15T23:00:00Z.')).toHaveAttribute('lang', 'en');
     expect(alert).toHaveFocus();
+  });
+
+  it('sends an application that got no answer again with the same key', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let calls = 0;
+    const fetchMock = mockFetch({
+      'PUT /api/editions/1/my-application': () => {
+        calls += 1;
+        if (calls <= 3) throw new TypeError('Failed to fetch');
+        return json(application({ choices: [11] }), 200); // the replay of the one that went through
+      },
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { onSaved } = renderForm();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Offer to add' }), screen.getByRole('option', { name: 'Louvre-Lens, Saturday 28 March' }));
+    await user.click(screen.getByRole('button', { name: 'Add to my choices' }));
+    await user.click(screen.getByRole('button', { name: 'Send my application' }));
+    await act(() => vi.advanceTimersByTimeAsync(5000)); // the two automatic retries
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server cannot be reached');
+    expect(puts(fetchMock)).toHaveLength(3);
+
+    await user.click(screen.getByRole('button', { name: 'Send my application' }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(new Set(puts(fetchMock).map((r) => r.headers.get('Idempotency-Key'))).size).toBe(1);
   });
 
   it('speaks French', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import '../ballot.css';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/errors';
 import { newIdempotencyKey } from '@/lib/api/idempotency';
@@ -225,7 +226,7 @@ export function ApplicationForm({ edition, offers, application, onSaved, onCance
               {t('ballot.apply.add')}
             </button>
             {missing && (
-              <p id={`${id}-missing`} className="field-error">
+              <p id={`${id}-missing`} className="field__error">
                 {t('ballot.apply.missing')}
               </p>
             )}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import '../ballot.css';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
@@ -78,8 +79,8 @@ function BallotOverviewSection({ edition }: { edition: Edition }) {
         {o.demand.length === 0 ? (
           <p className="empty-state">{t('ballot.admin.noDemand')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="admin-table" data-testid="ballot-demand">
+          <div className="ballot-scroll">
+            <table className="ballot-table" data-testid="ballot-demand">
               <thead>
                 <tr>
                   <th scope="col">{t('ballot.admin.offer')}</th>

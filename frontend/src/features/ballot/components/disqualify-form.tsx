@@ -87,7 +87,7 @@ export function DisqualifyForm({ editionId, applicant, onDisqualified }: Props) 
           disabled={disqualify.isPending}
         />
         {missing && (
-          <p id={`${id}-missing`} className="field-error">
+          <p id={`${id}-missing`} className="field__error">
             {t('ballot.admin.reasonMissing')}
           </p>
         )}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import '../ballot.css';
 import { useTranslation } from 'react-i18next';
 import { intlLocale, useFormat } from '@/lib/i18n';
 import { useDownloadDrawFile, type DrawFile } from '../api/download-draw-file';
@@ -110,8 +111,8 @@ export function DrawReportView({ report, timeZone, level = 2 }: Props) {
             </ul>
           )}
           {report.figures.territories.length > 0 && (
-            <div className="table-scroll">
-              <table className="admin-table">
+            <div className="ballot-scroll">
+              <table className="ballot-table">
                 <caption>{t('ballot.draw.odds.title')}</caption>
                 <thead>
                   <tr>

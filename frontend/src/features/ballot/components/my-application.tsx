@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
+import '../ballot.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoginButton } from '@/components/layout/auth-buttons';

@@ -32,6 +32,11 @@ describe('BallotAdminPanel', () => {
     expect(group).toHaveTextContent('Application disqualified (duplicate)');
     // only the one still in the ballot can be disqualified
     expect(within(group).getAllByRole('button', { name: /Disqualify/ })).toHaveLength(1);
+    // the window is still open: no draw yet
+    expect(screen.getByRole('button', { name: 'Run the draw…' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Run the draw…' })).toHaveAccessibleDescription(
+      'The draw can be run once applications close (Sunday, 15 March 2026 at 23:59 (Paris time)).',
+    );
   });
 
   it('disqualifies with a reason, which it asks for first', async () => {

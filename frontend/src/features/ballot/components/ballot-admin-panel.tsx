@@ -144,7 +144,13 @@ function BallotOverviewSection({ edition }: { edition: Edition }) {
       <p className="visually-hidden" role="status">
         {said}
       </p>
-      <RunDrawForm editionId={editionId} timeZone={edition.timeZone} publicValueSource={edition.publicValueSource} drawn={o.drawn} />
+      <RunDrawForm
+        editionId={editionId}
+        timeZone={edition.timeZone}
+        publicValueSource={edition.publicValueSource}
+        drawn={o.drawn}
+        openUntil={o.disqualificationOpen && !o.drawn ? (edition.applicationClosesAt ?? '') : undefined}
+      />
     </>
   );
 }

@@ -62,7 +62,7 @@ describe('MyApplication', () => {
     expect(yes).toHaveFocus();
     await userEvent.click(yes);
     expect(await screen.findByText('Application withdrawn')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Apply again' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply again' })).toHaveFocus();
     expect(sentRequests(fetchMock).filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import '../ballot.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -119,7 +119,7 @@ type SummaryProps = {
   application: Application;
   edition: Edition;
   offers: Parameters<typeof offerLabelById>[1];
-  editRef: Ref<HTMLButtonElement>;
+  editRef: RefObject<HTMLButtonElement | null>;
   onEdit?: () => void;
 };
 
@@ -139,6 +139,14 @@ function ApplicationSummary({ application, edition, offers, editRef, onEdit }: S
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+  // Withdrawn: the focus goes to "Apply again", where the withdraw buttons were.
+  const withdrawn = useRef(false);
+  useEffect(() => {
+    if (withdrawn.current && application.status === 'WITHDRAWN') {
+      withdrawn.current = false;
+      editRef.current?.focus();
+    }
+  }, [application.status, editRef]);
 
   const { status } = application;
   const submitted = status === 'SUBMITTED';
@@ -220,7 +228,14 @@ function ApplicationSummary({ application, edition, offers, editRef, onEdit }: S
             type="button"
             className="button"
             disabled={withdraw.isPending}
-            onClick={() => withdraw.mutate(edition.id, { onSuccess: () => setConfirming(false) })}
+            onClick={() =>
+              withdraw.mutate(edition.id, {
+                onSuccess: () => {
+                  withdrawn.current = true;
+                  setConfirming(false);
+                },
+              })
+            }
           >
             {withdraw.isPending ? t('ballot.mine.withdrawing') : t('ballot.mine.withdrawYes')}
           </button>{' '}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
+import { useFormat } from '@/lib/i18n';
 import { problemSlug } from '@/lib/api/errors';
 import { useDrawBallot } from '../api/draw-ballot';
 import { useDrawReport } from '../api/get-draw-report';
@@ -14,13 +15,16 @@ type Props = {
   /** The public value's source, as announced in advance (the edition's setting). */
   publicValueSource?: string;
   drawn: boolean;
+  /** The application window is still open (the draw would be refused): when it closes. */
+  openUntil?: string;
 };
 
 /**
  * "Run the draw": the public value announced in advance, then a confirm dialog (a draw is made once).
  * After it (or when it was made already: 409), the public report.
  */
-export function RunDrawForm({ editionId, timeZone, publicValueSource, drawn }: Props) {
+export function RunDrawForm({ editionId, timeZone, publicValueSource, drawn, openUntil }: Props) {
+  const format = useFormat();
   const { t } = useTranslation();
   const id = useId();
   const report = useDrawReport(editionId);
@@ -78,7 +82,17 @@ export function RunDrawForm({ editionId, timeZone, publicValueSource, drawn }: P
                 : t('ballot.admin.publicValueNone')}
             </p>
           </div>
-          <button type="submit" className="button" disabled={draw.isPending}>
+          {openUntil && (
+            <p id={`${id}-too-early`} className="field__hint">
+              {t('ballot.admin.tooEarly', { date: format.lastMoment(openUntil, timeZone) })}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="button"
+            disabled={draw.isPending || Boolean(openUntil)}
+            aria-describedby={openUntil ? `${id}-too-early` : undefined}
+          >
             {draw.isPending ? t('ballot.admin.drawing') : t('ballot.admin.runDraw')}
           </button>
         </form>

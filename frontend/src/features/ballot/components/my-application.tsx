@@ -58,12 +58,11 @@ export function MyApplication({ edition, eligible }: Props) {
 
   if (auth.status === 'loading') return null;
   if (!auth.authenticated) {
+    if (!edition.applicationOpen) return null;
     return section(
-      edition.applicationOpen ? (
-        <p>
-          {t('ballot.mine.loginToApply')} <LoginButton className="button button--secondary" />
-        </p>
-      ) : null,
+      <p>
+        {t('ballot.mine.loginToApply')} <LoginButton className="button button--secondary" />
+      </p>,
     );
   }
   if (application.isPending || offers.isPending) return section(<Loading />);

@@ -75,7 +75,9 @@ stage "Backend: tests on PostgreSQL with real Keycloak tokens, contract check, p
 e2e() {
   [ -f "$backend_jar" ] || { echo "no backend build to test"; return 1; }
   recreate_database grandjour_e2e || return 1
-  start_backend e2e-backend "$E2E_API_PORT" grandjour_e2e true || return 1
+  # reminders every few seconds (the waiting-list spec reads one from the mailbox); mail links to this SPA
+  GRANDJOUR_REMINDERS_EVERY=3s GJ_APP_URL="http://127.0.0.1:$E2E_SPA_PORT" \
+    start_backend e2e-backend "$E2E_API_PORT" grandjour_e2e true || return 1
   (cd "$ROOT/frontend" && npm run --silent build) || return 1   # while the backend loads its demo data
   start_spa e2e-spa "$E2E_SPA_PORT" "$E2E_API_PORT" || return 1
   wait_backend e2e-backend "$E2E_API_PORT" || return 1

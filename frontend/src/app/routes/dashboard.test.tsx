@@ -39,6 +39,7 @@ describe('DashboardRoute', () => {
           arrivals: [],
           crossBorder: [],
           verdicts: [],
+          waitlists: [],
         }),
     });
     renderWithProviders(<DashboardRoute />, {

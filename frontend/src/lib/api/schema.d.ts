@@ -1166,6 +1166,8 @@ export interface components {
             crossBorder: components["schemas"]["CrossBorder"][];
             /** @description Scans per attraction and verdict */
             verdicts: components["schemas"]["VerdictCount"][];
+            /** @description Per offer: its waiting list, places released and refilled, holders' confirmations */
+            waitlists: components["schemas"]["WaitlistFigures"][];
         };
         /** @description One Grand Jour edition */
         EditionView: {
@@ -1715,6 +1717,41 @@ export interface components {
             ticketId?: number | null;
             joinedAt: components["schemas"]["Instant"];
             servedAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+        };
+        /** @description What became of an offer's released places, and who still waits for one */
+        WaitlistFigures: {
+            /** Format: int64 */
+            offerId: number;
+            /**
+             * Format: int64
+             * @description Parties waiting now
+             */
+            waitingParties: number;
+            /**
+             * Format: int64
+             * @description Persons waiting now
+             */
+            waitingPersons: number;
+            /**
+             * Format: int64
+             * @description Persons on tickets released by their holders (app or mail link)
+             */
+            releasedPersons: number;
+            /**
+             * Format: int64
+             * @description Persons given a place from the waiting list
+             */
+            refilledPersons: number;
+            /**
+             * Format: int64
+             * @description Live tickets whose holder said they come
+             */
+            confirmedTickets: number;
+            /**
+             * Format: int64
+             * @description Live tickets not (yet) confirmed
+             */
+            unconfirmedTickets: number;
         };
         /** @description Joining a sold-out offer's waiting list */
         WaitlistJoinRequest: {

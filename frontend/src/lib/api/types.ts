@@ -20,6 +20,7 @@ export type AttractionFigures = Schemas['AttractionFigures'];
 export type Arrivals = Schemas['Arrivals'];
 export type CrossBorder = Schemas['CrossBorder'];
 export type VerdictCount = Schemas['VerdictCount'];
+export type WaitlistFigures = Schemas['WaitlistFigures'];
 export type StatsQuery = NonNullable<operations['getEditionStats']['parameters']['query']>;
 export type CapacityChange = Schemas['CapacityChange'];
 

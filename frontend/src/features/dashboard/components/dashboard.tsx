@@ -20,6 +20,7 @@ import { HeadlineFigures } from './headline-figures';
 import { LiveStatus } from './live-status';
 import { OffersTable } from './offers-table';
 import { VerdictsTable } from './verdicts-table';
+import { WaitlistsTable } from './waitlists-table';
 import '../dashboard.css';
 
 /** The edition of `?edition=<slug>`, else the current one, else the latest. */
@@ -116,6 +117,7 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
     offers: 'dashboard-offers',
     cross: 'dashboard-cross-border',
     verdicts: 'dashboard-verdicts',
+    waitlists: 'dashboard-waitlists',
   };
   const sections = [
     { id: ids.figures, label: t('dashboard.sections.figures') },
@@ -123,6 +125,7 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
     { id: ids.arrivals, label: t('dashboard.sections.arrivals') },
     { id: ids.offers, label: t('dashboard.sections.offers') },
     { id: ids.cross, label: t('dashboard.sections.crossBorder') },
+    { id: ids.waitlists, label: t('dashboard.sections.waitlists') },
     { id: ids.verdicts, label: t('dashboard.sections.verdicts') },
   ];
 
@@ -185,6 +188,17 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
       <section className="dashboard__section" aria-labelledby={ids.cross}>
         <h2 id={ids.cross}>{t('dashboard.sections.crossBorder')}</h2>
         <CrossBorderTable rows={data.crossBorder} territoryName={territoryName} />
+      </section>
+
+      <section className="dashboard__section" aria-labelledby={ids.waitlists}>
+        <h2 id={ids.waitlists}>{t('dashboard.sections.waitlists')}</h2>
+        <WaitlistsTable
+          rows={data.waitlists}
+          offerLabel={(offerId) => {
+            const offer = data.byAttraction.find((a) => a.offerId === offerId);
+            return offer && { name: format.localized(offer.name), day: offer.day };
+          }}
+        />
       </section>
 
       <section className="dashboard__section" aria-labelledby={ids.verdicts}>

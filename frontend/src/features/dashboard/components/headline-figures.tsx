@@ -19,7 +19,13 @@ export function HeadlineFigures({ figures }: Props) {
       value: format.count(figures.booked),
       note: t('dashboard.headline.claimRate', { rate: format.rate(figures.claimRate) }),
     },
-    { key: 'admitted', label: t('dashboard.headline.admitted'), value: format.count(figures.admitted) },
+    {
+      key: 'admitted',
+      label: t('dashboard.headline.admitted'),
+      value: format.count(figures.admitted),
+      // the headline of issue 14: entries used ÷ entries offered
+      note: t('dashboard.headline.usedRate', { rate: format.rate(figures.offered ? figures.admitted / figures.offered : 0) }),
+    },
     {
       key: 'redemption-rate',
       label: t('dashboard.headline.redemptionRate'),

@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The organisers' side of a ballot: the overview, disqualifications and the draw. */
 @ApplicationScoped
 public class BallotAdminService {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BallotAdminService.class);
+
     @Inject
     EntityManager em;
     @Inject
@@ -86,7 +88,7 @@ public class BallotAdminService {
         }
         List<Object[]> demandRows = em.createNativeQuery("""
                 select o.id, a.name_en, o.day, o.capacity,
-                       count(*) filter (where c.rank = 1), coalesce(sum(b.party_size) filter (where c.rank = 1), 0),
+                       count(b.id) filter (where c.rank = 1), coalesce(sum(b.party_size) filter (where c.rank = 1), 0),
                        count(b.id), coalesce(sum(b.party_size), 0)
                 from offer o join attraction a on a.id = o.attraction_id
                 left join ballot_choice c on c.offer_id = o.id
@@ -94,7 +96,6 @@ public class BallotAdminService {
                 where o.edition_id = ?1
                 group by o.id, a.name_en, o.day, o.capacity
                 order by count(b.id) desc, o.id""").setParameter(1, e.id).getResultList();
-        // count(*) filter counts choices of withdrawn applications too: recount first choices on live ones
         List<BallotOverview.OfferDemand> demand = new ArrayList<>();
         for (Object[] r : demandRows) {
             demand.add(new BallotOverview.OfferDemand(((Number) r[0]).longValue(), (String) r[1],
@@ -227,7 +228,9 @@ public class BallotAdminService {
             throw ProblemType.DRAW_TOO_EARLY.exception("The application window of " + e.name + " closes at " + e.applicationClosesAt
                     + "; the draw can only be made after it.");
         }
+        long t0 = System.nanoTime();
         ballots.frozen(e);
+        long tFrozen = System.nanoTime();
         Object[] row = (Object[]) em.createNativeQuery(
                 "select snapshot_json, snapshot_hash, drawn_at from ballot_draw where edition_id = ?1 for update")
                 .setParameter(1, e.id).getSingleResult();
@@ -238,6 +241,7 @@ public class BallotAdminService {
         }
         BallotSnapshot snapshot = ballots.parse((String) row[0]);
         DrawResult result = BallotDraw.draw(snapshot, e.ballotSeed, publicValue);
+        long tDrawn = System.nanoTime();
 
         @SuppressWarnings("unchecked")
         List<Object[]> applicantRows = em.createNativeQuery("""
@@ -264,6 +268,7 @@ public class BallotAdminService {
             }
         }
         List<Long> ticketIds = tickets.issueAll(awards, now);
+        long tTickets = System.nanoTime();
 
         // results of the applications: one statement
         int n = result.outcomes().size();
@@ -308,6 +313,7 @@ public class BallotAdminService {
                 .setParameter(1, wOffer.toArray(Long[]::new)).setParameter(2, wPosition.toArray(Integer[]::new))
                 .setParameter(3, wApplication.toArray(Long[]::new)).setParameter(4, now).executeUpdate();
 
+        long tWaiting = System.nanoTime();
         DrawReport.Figures figures = figures(e.id, snapshot, result);
         try {
             em.createNativeQuery("""
@@ -322,7 +328,12 @@ public class BallotAdminService {
         audit.record(organiser, "ballot.draw", "edition", e.id, Map.of("publicValue", publicValue, "resultHash", result.hash(),
                 "snapshotHash", row[1], "winners", figures.winners()));
         em.flush();
-        return new Drawn(ballots.report(editionId), resultMails(e, result, applicants, ticketByDrawId));
+        Drawn drawn = new Drawn(ballots.report(editionId), resultMails(e, result, applicants, ticketByDrawId));
+        LOG.infof("ballot draw of edition %d: %d applications, %d winners; snapshot %d ms, draw %d ms, tickets %d ms,"
+                + " results and waiting lists %d ms, report and mails %d ms", e.id, n, awards.size(), (tFrozen - t0) / 1_000_000,
+                (tDrawn - tFrozen) / 1_000_000, (tTickets - tDrawn) / 1_000_000, (tWaiting - tTickets) / 1_000_000,
+                (System.nanoTime() - tWaiting) / 1_000_000);
+        return drawn;
     }
 
     private DrawReport.Figures figures(long editionId, BallotSnapshot snapshot, DrawResult result) {

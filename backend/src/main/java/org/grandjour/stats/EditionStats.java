@@ -17,7 +17,18 @@ public record EditionStats(
         @Schema(required = true) List<AttractionFigures> byAttraction,
         @Schema(required = true, description = "Persons admitted per attraction and quarter of an hour") List<Arrivals> arrivals,
         @Schema(required = true, description = "Residents' territory against the attraction's") List<CrossBorder> crossBorder,
-        @Schema(required = true, description = "Scans per attraction and verdict") List<VerdictCount> verdicts) {
+        @Schema(required = true, description = "Scans per attraction and verdict") List<VerdictCount> verdicts,
+        @Schema(required = true, description = "Per offer: its waiting list, places released and refilled, holders' confirmations") List<WaitlistFigures> waitlists) {
+
+    @Schema(description = "What became of an offer's released places, and who still waits for one")
+    public record WaitlistFigures(@Schema(required = true) long offerId,
+                                  @Schema(required = true, description = "Parties waiting now") long waitingParties,
+                                  @Schema(required = true, description = "Persons waiting now") long waitingPersons,
+                                  @Schema(required = true, description = "Persons on tickets released by their holders (app or mail link)") long releasedPersons,
+                                  @Schema(required = true, description = "Persons given a place from the waiting list") long refilledPersons,
+                                  @Schema(required = true, description = "Live tickets whose holder said they come") long confirmedTickets,
+                                  @Schema(required = true, description = "Live tickets not (yet) confirmed") long unconfirmedTickets) {
+    }
 
     @Schema(description = "Figures of one day")
     public record DayFigures(@Schema(required = true) LocalDate day, @Schema(required = true) Figures figures) {

@@ -47,6 +47,11 @@ public class LiveCounters {
     ChangeNotifier notifier;
 
     void onTicket(@Observes TicketEvent e) {
+        if (e instanceof TicketEvent.Issued issued) {
+            countOffer(e.offerId(), e.territoryId(), issued.tickets(), e.persons(), 0, 0);
+            notifier.changed(NotificationChannel.message(e.editionId()));
+            return;
+        }
         int sign = e instanceof TicketEvent.Claimed ? 1 : -1;
         int cancelled = e instanceof TicketEvent.Cancelled ? e.persons() : 0;
         countOffer(e.offerId(), e.territoryId(), sign, sign * e.persons(), cancelled, 0);

@@ -78,7 +78,30 @@ public class StatsService {
                 byAttraction,
                 arrivals(attractionIds, edition.startOf(first), edition.startOf(last.plusDays(1)), zone),
                 crossBorder(editionId, filter),
-                verdicts(attractionIds, first, last));
+                verdicts(attractionIds, first, last),
+                waitlists(offers.stream().map(OfferRow::offerId).toList()));
+    }
+
+    /** Waiting lists, releases, refills and confirmations of these offers, from their rows. */
+    List<EditionStats.WaitlistFigures> waitlists(Collection<Long> offerIds) {
+        if (offerIds.isEmpty()) {
+            return List.of();
+        }
+        return rows("""
+                select o.id as offer_id,
+                       (select count(*) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING') as waiting_parties,
+                       (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING') as waiting_persons,
+                       (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') as refilled_persons,
+                       coalesce(sum(t.party_size) filter (where t.released_via is not null), 0) as released_persons,
+                       count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is not null) as confirmed,
+                       count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is null) as unconfirmed
+                from offer o left join ticket t on t.offer_id = o.id
+                where o.id in (?1)
+                group by o.id order by o.id""", offerIds)
+                .map(r -> new EditionStats.WaitlistFigures(number(r, "offer_id"), number(r, "waiting_parties"),
+                        number(r, "waiting_persons"), number(r, "released_persons"), number(r, "refilled_persons"),
+                        number(r, "confirmed"), number(r, "unconfirmed")))
+                .toList();
     }
 
     private static <K extends Comparable<? super K>> Map<K, Figures> sumBy(List<EditionStats.AttractionFigures> rows,

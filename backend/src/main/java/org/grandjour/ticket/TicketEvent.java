@@ -13,6 +13,10 @@ public sealed interface TicketEvent {
     record Claimed(long editionId, long offerId, Long territoryId, int persons) implements TicketEvent {
     }
 
+    /** Many tickets issued at once (the ballot's winners), counted per offer and holder territory. */
+    record Issued(long editionId, long offerId, Long territoryId, int tickets, int persons) implements TicketEvent {
+    }
+
     record Cancelled(long editionId, long offerId, Long territoryId, int persons) implements TicketEvent {
     }
 }

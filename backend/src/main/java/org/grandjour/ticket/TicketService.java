@@ -207,9 +207,15 @@ public class TicketService {
                 return out;
             }
         });
-        for (Award a : awards) {
-            events.fire(new TicketEvent.Claimed(a.editionId(), a.offerId(), a.holderTerritoryId(), a.partySize()));
+        record Origin(long editionId, long offerId, Long territoryId) {
         }
+        java.util.Map<Origin, int[]> counts = new java.util.LinkedHashMap<>();
+        for (Award a : awards) {
+            int[] c = counts.computeIfAbsent(new Origin(a.editionId(), a.offerId(), a.holderTerritoryId()), k -> new int[2]);
+            c[0]++;
+            c[1] += a.partySize();
+        }
+        counts.forEach((o, c) -> events.fire(new TicketEvent.Issued(o.editionId(), o.offerId(), o.territoryId(), c[0], c[1])));
         return ids;
     }
 

@@ -44,6 +44,8 @@ public class WaitlistService {
     TicketService tickets;
     @Inject
     Mails mails;
+    @Inject
+    org.grandjour.stats.LiveCounters live;
     @ConfigProperty(name = "grandjour.app-url")
     String appUrl;
 
@@ -93,6 +95,7 @@ public class WaitlistService {
             throw ProblemType.ALREADY_WAITING.exception("You are already on the waiting list of " + offer.attraction.nameEn
                     + " on " + offer.day + " (or it has served you a ticket).");
         }
+        live.changed(offer.edition.id); // the dashboard shows the lists' lengths
         return view(((Number) joined.get(0)).longValue());
     }
 
@@ -105,6 +108,7 @@ public class WaitlistService {
         if (left == 0) {
             throw ProblemException.notFound("Waiting-list entry for offer", offerId);
         }
+        live.changed(em.find(Offer.class, offerId).edition.id);
     }
 
     @Transactional

@@ -130,6 +130,16 @@ class BallotDrawApiTest {
     }
 
     @Test
+    void aBallotNobodyAppliedToDrawsNothing() {
+        Setup s = setup(0);
+        ballot.close(s.edition());
+        asOrganiser().body(Map.of("publicValue", "")).when().post("/api/admin/editions/" + s.edition().id + "/draw")
+                .then().statusCode(200).body("stage", equalTo("DRAWN")).body("figures.applications", equalTo(0))
+                .body("figures.winners", equalTo(0));
+        assertThat(sql.number("select count(*) from ticket where edition_id = ?", s.edition().id)).isZero();
+    }
+
+    @Test
     void noDrawBeforeTheWindowCloses() {
         Setup s = setup(2);
         asOrganiser().body(Map.of("publicValue", "x")).when().post("/api/admin/editions/" + s.edition().id + "/draw")

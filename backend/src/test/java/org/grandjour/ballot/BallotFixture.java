@@ -50,6 +50,26 @@ public class BallotFixture {
                 .setParameter(1, past).setParameter(2, past.minusSeconds(3600)).setParameter(3, edition.id).executeUpdate();
     }
 
+    /**
+     * {@code n} applications straight into the database (no mail address: no mails), each with 1 to 5
+     * distinct choices among {@code offers}, parties of 1 to 4.
+     */
+    @Transactional
+    public void manyApplications(Edition edition, Long[] offers, int n, String run) {
+        em.createNativeQuery("""
+                insert into ballot_application (edition_id, holder_subject, holder_territory_id, party_size, draw_id,
+                                                holder_username, holder_name, holder_postcode, holder_language)
+                select ?1, 'sub-' || ?2 || '-' || g, t.id, 1 + g % 4, 'S' || g, ?2 || '-' || g, 'Scale ' || g, '62300', 'fr'
+                from generate_series(1, ?3) g, territory t where t.code = 'FR-62'""")
+                .setParameter(1, edition.id).setParameter(2, run).setParameter(3, n).executeUpdate();
+        em.createNativeQuery("""
+                insert into ballot_choice (application_id, edition_id, rank, offer_id)
+                select a.id, a.edition_id, r, (cast(?2 as bigint[]))[1 + ((a.id * 7 + r * 13) % cardinality(cast(?2 as bigint[])))]
+                from ballot_application a, generate_series(1, 5) r
+                where a.edition_id = ?1 and r <= 1 + a.id % 5""")
+                .setParameter(1, edition.id).setParameter(2, offers).executeUpdate();
+    }
+
     public static Response apply(String token, long editionId, Map<String, ?> body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
                 .when().put("/api/editions/" + editionId + "/my-application");

@@ -108,6 +108,14 @@ class WaitlistTest {
         given().auth().oauth2(four).when().get("/api/me/waitlist").then().body("[0].status", equalTo("WAITING"))
                 .body("[0].position", equalTo(1));
         assertThat(remaining(offer)).isZero();
+        // the organisers' figures, from the rows: 2 released, 2 refilled, the party of 3 still waiting
+        given().auth().oauth2(LocalTokens.token(TestData.unique("org"), null, "organiser"))
+                .when().get("/api/editions/" + edition.id + "/stats").then().statusCode(200)
+                .body("waitlists.find { it.offerId == " + offer.id + " }.releasedPersons", equalTo(2))
+                .body("waitlists.find { it.offerId == " + offer.id + " }.refilledPersons", equalTo(2))
+                .body("waitlists.find { it.offerId == " + offer.id + " }.waitingParties", equalTo(1))
+                .body("waitlists.find { it.offerId == " + offer.id + " }.waitingPersons", equalTo(3))
+                .body("waitlists.find { it.offerId == " + offer.id + " }.unconfirmedTickets", equalTo(2));
         List<Map<String, Object>> mails = MailBox.await(twoUser + "@residents.grandjour.test");
         assertThat(mails).hasSize(1);
         assertThat((String) mails.get(0).get("subject")).contains("votre billet"); // Pas-de-Calais: French

@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
 import { AccountRoute } from './routes/account';
+import { DrawRoute } from './routes/draw';
 import { NotFoundRoute } from './routes/not-found';
 import { OffersRoute } from './routes/offers';
 import { RootErrorBoundary, RootRoute } from './routes/root';
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: paths.scan.path, element: <ScanRoute /> },
       { path: paths.dashboard.path, element: <DashboardRoute /> },
       { path: paths.admin.path, element: <AdminRoute /> },
+      { path: paths.draw.path, element: <DrawRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -10,6 +10,8 @@ export const paths = {
   dashboard: { path: '/dashboard', href: () => '/dashboard' },
   /** Administration (organisers): territories, staff... */
   admin: { path: '/admin', href: () => '/admin' },
+  /** The public report of an edition's ballot draw (no login). */
+  draw: { path: '/editions/:id/draw', href: (id: number) => `/editions/${id}/draw` },
   /** The door scanner (staff and organisers). */
   scan: { path: '/scan', href: () => '/scan' },
 } as const;

@@ -34,4 +34,15 @@ describe('AdminRoute', () => {
     renderWithProviders(<AdminRoute />, { auth, route: '/admin?tab=staff' });
     expect(await screen.findByText('No door-staff account yet.')).toBeInTheDocument();
   });
+
+  it('gives organisers a Ballot tab', async () => {
+    mockFetch({
+      'GET /api/territories': () => json([kent]),
+      'GET /api/editions': () => json([]),
+    });
+    const auth = fakeAuth({ authenticated: true, username: 'organiser', roles: ['organiser'] });
+    renderWithProviders(<AdminRoute />, { auth, route: '/admin?tab=ballot' });
+    expect(screen.getByRole('button', { name: 'Ballot' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByText('No edition is allocated by ballot.')).toBeInTheDocument();
+  });
 });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { RequireLogin } from '@/components/layout/require-login';
 import { Admin } from '@/features/admin/components/admin';
+import { BallotAdminPanel } from '@/features/ballot/components/ballot-admin-panel';
 import { useAuth } from '@/lib/auth';
 
 /** /admin: organisers only; anyone else logged in is told so. */
@@ -17,7 +18,7 @@ export function AdminRoute() {
     <RequireLogin message={t('admin.loggedOut')} heading={heading}>
       {heading}
       {auth.hasRole('organiser') ? (
-        <Admin />
+        <Admin ballotPanel={<BallotAdminPanel />} />
       ) : (
         <div className="notice" data-testid="admin-forbidden">
           <p>

@@ -2,12 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/account/api/get-me';
+import { BallotNotice } from '@/features/ballot/components/ballot-notice';
+import { MyApplication } from '@/features/ballot/components/my-application';
+import { useBallotSummary } from '@/features/ballot/hooks/use-ballot-summary';
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
 import { useMyTickets } from '@/features/tickets/api/get-my-tickets';
 import { ClaimOffer } from '@/features/tickets/components/claim-offer';
 import { WaitlistOffer } from '@/features/waitlist/components/waitlist-offer';
+import type { Edition } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 
 export function OffersRoute() {
@@ -34,6 +38,10 @@ export function OffersRoute() {
     );
   }
   const current = edition.data;
+  if (current.allocationMode === 'BALLOT') {
+    // A ballot: no claim buttons; the application form instead.
+    return <BallotEditionPage edition={current} eligible={me.data?.eligible} />;
+  }
   return (
     <>
       <title>{`${current.name} · ${t('app.name')}`}</title>
@@ -47,6 +55,21 @@ export function OffersRoute() {
           </>
         )}
       />
+    </>
+  );
+}
+
+/** A ballot edition: how and until when to apply, the resident's application, the offers without claim buttons. */
+function BallotEditionPage({ edition, eligible }: { edition: Edition; eligible?: boolean }) {
+  const { t } = useTranslation();
+  const { how, until } = useBallotSummary(edition);
+  return (
+    <>
+      <title>{`${edition.name} · ${t('app.name')}`}</title>
+      <EditionSummary edition={edition} how={how} until={until} />
+      <BallotNotice edition={edition} />
+      <MyApplication edition={edition} eligible={eligible} />
+      <OffersSection edition={edition} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../admin.css';
@@ -8,20 +9,26 @@ import { AttractionsPanel } from './attractions-panel';
 import { StaffPanel } from './staff-panel';
 import { TerritoriesPanel } from './territories-panel';
 
-const TABS = ['territories', 'staff', 'attractions', 'editions', 'postcodes', 'audit'] as const;
+const TABS = ['territories', 'staff', 'attractions', 'editions', 'ballot', 'postcodes', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
+type Props = {
+  /** The ballot tab's panel, composed by the page (another feature's); no ballot tab without it. */
+  ballotPanel?: ReactNode;
+};
+
 /** Administration: one section at a time, chosen in the URL (?tab=). */
-export function Admin() {
+export function Admin({ ballotPanel }: Props) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const tabs = TABS.filter((name) => name !== 'ballot' || ballotPanel);
   const asked = params.get('tab');
-  const tab: Tab = TABS.includes(asked as Tab) ? (asked as Tab) : 'territories';
+  const tab: Tab = tabs.includes(asked as Tab) ? (asked as Tab) : 'territories';
   return (
     <>
       <nav aria-label={t('admin.sections')} className="admin-tabs">
         <ul>
-          {TABS.map((name) => (
+          {tabs.map((name) => (
             <li key={name}>
               <button
                 type="button"
@@ -29,7 +36,7 @@ export function Admin() {
                 aria-current={tab === name ? 'page' : undefined}
                 onClick={() => setParams({ tab: name })}
               >
-                {t(`admin.tabs.${name}`)}
+                {name === 'ballot' ? t('ballot.admin.tab') : t(`admin.tabs.${name}`)}
               </button>
             </li>
           ))}
@@ -39,6 +46,7 @@ export function Admin() {
       {tab === 'staff' && <StaffPanel />}
       {tab === 'attractions' && <AttractionsPanel />}
       {tab === 'editions' && <EditionsPanel />}
+      {tab === 'ballot' && ballotPanel}
       {tab === 'postcodes' && <PostcodeChangesPanel />}
       {tab === 'audit' && <AuditPanel />}
     </>

@@ -8,8 +8,15 @@ function claimWindow(edition: Edition, now: number): 'open' | 'upcoming' | 'clos
   return Date.parse(edition.claimOpensAt) > now ? 'upcoming' : 'closed';
 }
 
+type Props = {
+  edition: Edition;
+  /** Other "How" and "Until when" lines (a ballot edition's, composed by the page). */
+  how?: string;
+  until?: string;
+};
+
 /** Name, days, claim window and rules of an edition. */
-export function EditionSummary({ edition }: { edition: Edition }) {
+export function EditionSummary({ edition, how, until }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [now] = useState(Date.now);
@@ -44,11 +51,11 @@ export function EditionSummary({ edition }: { edition: Edition }) {
         </div>
         <div>
           <dt>{t('edition.how')}</dt>
-          <dd>{t('edition.howText')}</dd>
+          <dd>{how ?? t('edition.howText')}</dd>
         </div>
         <div>
           <dt>{t('edition.until')}</dt>
-          <dd className={`edition-summary__claim edition-summary__claim--${phase}`}>{claim}</dd>
+          <dd className={`edition-summary__claim edition-summary__claim--${phase}`}>{until ?? claim}</dd>
         </div>
       </dl>
       <p className="edition-summary__rules">

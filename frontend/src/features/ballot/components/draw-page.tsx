@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading } from '@/components/ui/loading';
+import { useEditions } from '@/lib/api/get-editions';
+import { useDrawReport } from '../api/get-draw-report';
+import { DrawReportView } from './draw-report';
+
+/** /editions/:id/draw, public: the edition's draw, checkable by anyone. */
+export function DrawPage({ editionId }: { editionId: number }) {
+  const { t } = useTranslation();
+  const report = useDrawReport(editionId);
+  const editions = useEditions();
+  const edition = editions.data?.find((e) => e.id === editionId);
+  const name = edition?.name ?? t('ballot.draw.unknownEdition');
+  return (
+    <>
+      <title>{`${t('ballot.draw.title', { name })} · ${t('app.name')}`}</title>
+      <h1>{t('ballot.draw.title', { name })}</h1>
+      {report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+      ) : (
+        <DrawReportView report={report.data} timeZone={edition?.timeZone} />
+      )}
+    </>
+  );
+}

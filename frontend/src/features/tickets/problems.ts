@@ -4,14 +4,9 @@ import { ApiError, NetworkError, problemSlug } from '@/lib/api/errors';
 /** What was being done when the problem came: the same type can read differently. */
 export type ProblemContext = 'claim' | 'ticket';
 
-export type ProblemText = {
-  /** The localized explanation, complete on its own. */
-  message: string;
-  /** The server's own detail (in English), when it adds something (how many places remain, which limit). */
-  detail?: string;
-  /** The problem type's slug (`sold-out`...), when the server gave a known one. */
-  slug?: string;
-};
+import type { ProblemText } from '@/components/ui/problem-alert';
+
+export type { ProblemText };
 
 /** Problem types whose detail says more than our message: the numbers, the dates, which limit. */
 const DETAIL_ADDS = new Set([

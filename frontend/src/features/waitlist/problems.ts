@@ -4,14 +4,9 @@ import { ApiError, NetworkError, problemSlug } from '@/lib/api/errors';
 /** Joining a list, or leaving it: the same type can read differently. */
 export type WaitlistAction = 'join' | 'leave';
 
-export type ProblemText = {
-  /** The localized explanation, complete on its own. */
-  message: string;
-  /** The server's own detail (in English), when it adds something (how many places are left, until when). */
-  detail?: string;
-  /** The problem type's slug (`places-left`...), when the server gave a known one. */
-  slug?: string;
-};
+import type { ProblemText } from '@/components/ui/problem-alert';
+
+export type { ProblemText };
 
 /** Problem types whose detail says more than our message: the numbers, the dates, which rule. */
 const DETAIL_ADDS = new Set(['places-left', 'not-eligible', 'claim-window-closed', 'validation-failed']);

@@ -5,7 +5,7 @@ import type { Ticket } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 import { useCancelTicket } from '../api/cancel-ticket';
 import { describeProblem } from '../problems';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 type Props = {
   ticket: Ticket;

@@ -10,7 +10,7 @@ import { useAuth } from '@/lib/auth';
 import { calendarDay } from '@/lib/dates';
 import { useClaimTicket } from '../api/claim-ticket';
 import { describeProblem } from '../problems';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 type Props = {
   id?: string;

@@ -13,7 +13,7 @@ import { useConfirmTicket } from '../api/confirm-ticket';
 import { useTicket } from '../api/get-ticket';
 import { describeProblem } from '../problems';
 import { CancelTicketDialog } from './cancel-ticket-dialog';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 import { TicketQr } from './ticket-qr';
 import { isUsedUp, TicketStatusBadge } from './ticket-status-badge';
 

@@ -5,7 +5,7 @@ import type { Offer } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 import { useJoinWaitlist } from '../api/join-waitlist';
 import { describeWaitlistProblem } from '../problems';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 type Props = {
   id?: string;

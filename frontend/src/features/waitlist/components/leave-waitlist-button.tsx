@@ -5,7 +5,7 @@ import { useFormat } from '@/lib/i18n';
 import { useLeaveWaitlist } from '../api/leave-waitlist';
 import type { WaitlistEntry } from '../api/get-my-waitlist';
 import { describeWaitlistProblem } from '../problems';
-import { ProblemAlert } from './problem-alert';
+import { ProblemAlert } from '@/components/ui/problem-alert';
 
 type Props = {
   entry: WaitlistEntry;

@@ -67,8 +67,7 @@ public class OfferAdminService {
         audit.record(actor, "offer.capacity", "offer", offerId, Map.of("from", before, "to", capacity));
         if (places > 0) {
             waitlists.refill(offerId, clock.instant()); // new places go to whoever waits first
-            offer.remaining = ((Number) em.createNativeQuery("select coalesce(sum(remaining), 0) from offer_quota where offer_id = ?1")
-                    .setParameter(1, offerId).getSingleResult()).intValue();
+            offer.remaining = quota.remaining(offerId);
         }
         live.changed(offer.edition.id);
         return OfferView.of(offer);

@@ -96,6 +96,14 @@ public class Mails {
         afterCommit.shutdown();
     }
 
+    /** The language of a resident's mails: their account's, else their territory's (French in France). */
+    public static String languageFor(String accountLanguage, String territoryCode) {
+        if (accountLanguage != null) {
+            return locale(accountLanguage).getLanguage();
+        }
+        return territoryCode != null && territoryCode.startsWith("FR") ? "fr" : "en";
+    }
+
     public static Locale locale(String language) {
         return language != null && language.toLowerCase(Locale.ROOT).startsWith("fr") ? Locale.FRENCH : Locale.ENGLISH;
     }

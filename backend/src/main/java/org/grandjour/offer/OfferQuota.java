@@ -193,6 +193,12 @@ public class OfferQuota {
                 .setParameter(1, persons).setParameter(2, offerId).setParameter(3, ticketId).executeUpdate();
     }
 
+    /** The places left of an offer: the sum of its slices, as this transaction sees them. */
+    public int remaining(long offerId) {
+        return ((Number) em.createNativeQuery("select coalesce(sum(remaining), 0) from offer_quota where offer_id = ?1")
+                .setParameter(1, offerId).getSingleResult()).intValue();
+    }
+
     /** Every slice of the offer, locked in slice order, as any claim that waits on several (none for an unknown offer). */
     public List<SliceRow> lockAll(long offerId) {
         return work(c -> lockAll(c, offerId));

@@ -18,16 +18,9 @@ record NewTicket(String code, Offer offer, Territory holderTerritory, String hol
         return new NewTicket(TicketCodes.next(), offer, territory, resident.subject(), resident.username(), resident.name(),
                 resident.firstName(), Territory.normalisePostcode(resident.postcode()), request.partySize(), idempotencyKey,
                 request.fingerprint(), now.truncatedTo(ChronoUnit.MICROS), // as PostgreSQL stores it
-                resident.email(), language(resident, territory));
+                resident.email(), Mails.languageFor(resident.language(), territory == null ? null : territory.code));
     }
 
-    /** The account's language when Keycloak gives one, else the territory's (French in France). */
-    static String language(Resident resident, Territory territory) {
-        if (resident.language() != null) {
-            return Mails.locale(resident.language()).getLanguage();
-        }
-        return territory != null && territory.code != null && territory.code.startsWith("FR") ? "fr" : "en";
-    }
 
     Ticket withId(long id) {
         Ticket t = new Ticket();

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.grandjour.common.ProblemException;
 import org.grandjour.common.ProblemType;
+import org.grandjour.common.SqlValues;
 import org.grandjour.offer.OfferView;
 
 /**
@@ -92,14 +93,10 @@ public class TicketLinks {
     }
 
     private static TicketLinkView view(Ticket t, Object[] row) {
-        return new TicketLinkView(TicketLinkAction.valueOf((String) row[1]), instant(row[2]), instant(row[3]), t.status,
+        return new TicketLinkView(TicketLinkAction.valueOf((String) row[1]), SqlValues.instant(row[2]), SqlValues.instant(row[3]), t.status,
                 t.partySize, t.confirmedAt, OfferView.of(t.offer));
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Instant i ? i
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) value).toInstant();
-    }
 
     private static byte[] hash(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {

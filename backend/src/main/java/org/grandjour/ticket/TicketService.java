@@ -71,14 +71,7 @@ public class TicketService {
             throw ClaimRules.alreadyHoldsTicket(offer);
         }
 
-        List<?> allowance = em.createNativeQuery("""
-                insert into resident_allowance as a (holder_subject, edition_id, live_tickets) values (?1, ?2, 1)
-                on conflict (holder_subject, edition_id)
-                do update set live_tickets = a.live_tickets + 1 where a.live_tickets < ?3
-                returning live_tickets""")
-                .setParameter(1, resident.subject()).setParameter(2, edition.id)
-                .setParameter(3, edition.maxTicketsPerResident).getResultList();
-        if (allowance.isEmpty()) {
+        if (!takeAllowance(resident.subject(), edition)) {
             throw ClaimRules.tooManyTickets(edition);
         }
 
@@ -116,14 +109,7 @@ public class TicketService {
             return new IssueResult(Issued.NO_ROOM, null);
         }
         Edition edition = em.find(Edition.class, a.editionId());
-        List<?> allowance = em.createNativeQuery("""
-                insert into resident_allowance as r (holder_subject, edition_id, live_tickets) values (?1, ?2, 1)
-                on conflict (holder_subject, edition_id)
-                do update set live_tickets = r.live_tickets + 1 where r.live_tickets < ?3
-                returning live_tickets""")
-                .setParameter(1, a.holderSubject()).setParameter(2, a.editionId())
-                .setParameter(3, edition.maxTicketsPerResident).getResultList();
-        if (allowance.isEmpty()) {
+        if (!takeAllowance(a.holderSubject(), edition)) {
             quota.giveBack(a.offerId(), a.offerId(), a.partySize());
             return new IssueResult(Issued.OVER_LIMIT, null);
         }
@@ -141,8 +127,7 @@ public class TicketService {
                 .getResultList();
         if (inserted.isEmpty()) { // already holds a live ticket for this offer (claimed meanwhile)
             quota.giveBack(a.offerId(), a.offerId(), a.partySize());
-            em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
-                    .setParameter(1, a.holderSubject()).setParameter(2, a.editionId()).executeUpdate();
+            giveBackAllowance(a.holderSubject(), a.editionId());
             return new IssueResult(Issued.HOLDS_TICKET, null);
         }
         events.fire(new TicketEvent.Claimed(a.editionId(), a.offerId(), a.holderTerritoryId(), a.partySize()));
@@ -219,6 +204,22 @@ public class TicketService {
         return ids;
     }
 
+    /** One more live ticket for the holder, unless they hold the edition's most already (one conditional upsert). */
+    private boolean takeAllowance(String holderSubject, Edition edition) {
+        return !em.createNativeQuery("""
+                insert into resident_allowance as a (holder_subject, edition_id, live_tickets) values (?1, ?2, 1)
+                on conflict (holder_subject, edition_id)
+                do update set live_tickets = a.live_tickets + 1 where a.live_tickets < ?3
+                returning live_tickets""")
+                .setParameter(1, holderSubject).setParameter(2, edition.id)
+                .setParameter(3, edition.maxTicketsPerResident).getResultList().isEmpty();
+    }
+
+    private void giveBackAllowance(String holderSubject, long editionId) {
+        em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
+                .setParameter(1, holderSubject).setParameter(2, editionId).executeUpdate();
+    }
+
     /** The new ticket's id, or none when the resident already holds a live ticket for the offer or used the key. */
     private OptionalLong insert(NewTicket t) {
         List<?> inserted = em.createNativeQuery("""
@@ -293,8 +294,7 @@ public class TicketService {
         if (released == 0) { // a concurrent release or admission got there first
             throw ProblemType.TICKET_CANCELLED.exception("This ticket can no longer be released.");
         }
-        em.createNativeQuery("update resident_allowance set live_tickets = live_tickets - 1 where holder_subject = ?1 and edition_id = ?2")
-                .setParameter(1, t.holderSubject).setParameter(2, t.edition.id).executeUpdate();
+        giveBackAllowance(t.holderSubject, t.edition.id);
         quota.giveBack(t.offer.id, t.id, t.partySize);
         events.fire(new TicketEvent.Cancelled(t.edition.id, t.offer.id,
                 t.holderTerritory == null ? null : t.holderTerritory.id, t.partySize));

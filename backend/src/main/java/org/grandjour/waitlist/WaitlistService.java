@@ -13,8 +13,10 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grandjour.common.ProblemException;
 import org.grandjour.common.ProblemType;
+import org.grandjour.common.SqlValues;
 import org.grandjour.mail.Mails;
 import org.grandjour.offer.Offer;
+import org.grandjour.offer.OfferQuota;
 import org.grandjour.offer.OfferView;
 import org.grandjour.resident.Resident;
 import org.grandjour.territory.Territory;
@@ -43,6 +45,8 @@ public class WaitlistService {
     @Inject
     TicketService tickets;
     @Inject
+    OfferQuota quota;
+    @Inject
     Mails mails;
     @Inject
     org.grandjour.stats.LiveCounters live;
@@ -63,7 +67,7 @@ public class WaitlistService {
             throw ProblemType.CLAIM_WINDOW_CLOSED.exception(offer.attraction.nameEn + " has opened on " + offer.day
                     + ": its waiting list is closed.");
         }
-        int remaining = remaining(offerId);
+        int remaining = quota.remaining(offerId);
         if (remaining >= partySize) {
             throw ProblemType.PLACES_LEFT.exception(remaining + " places are left for " + offer.day
                     + ": claim them instead of waiting.");
@@ -89,7 +93,7 @@ public class WaitlistService {
                 .setParameter(1, offerId).setParameter(2, resident.subject()).setParameter(3, partySize).setParameter(4, now)
                 .setParameter(5, resident.username()).setParameter(6, resident.name()).setParameter(7, resident.firstName())
                 .setParameter(8, Territory.normalisePostcode(resident.postcode())).setParameter(9, territory.id)
-                .setParameter(10, resident.email()).setParameter(11, language(resident, territory))
+                .setParameter(10, resident.email()).setParameter(11, Mails.languageFor(resident.language(), territory.code))
                 .getResultList();
         if (joined.isEmpty()) {
             throw ProblemType.ALREADY_WAITING.exception("You are already on the waiting list of " + offer.attraction.nameEn
@@ -136,7 +140,7 @@ public class WaitlistService {
         if (!now.isBefore(offer.opensInstant())) {
             return 0; // the doors are open: free places are the door's (walk-ups), not the list's
         }
-        int remaining = remaining(offerId);
+        int remaining = quota.remaining(offerId);
         if (remaining <= 0) {
             return 0;
         }
@@ -208,17 +212,7 @@ public class WaitlistService {
         return em.find(Offer.class, offerId);
     }
 
-    private int remaining(long offerId) {
-        return ((Number) em.createNativeQuery("select coalesce(sum(remaining), 0) from offer_quota where offer_id = ?1")
-                .setParameter(1, offerId).getSingleResult()).intValue();
-    }
 
-    private static String language(Resident resident, Territory territory) {
-        if (resident.language() != null) {
-            return Mails.locale(resident.language()).getLanguage();
-        }
-        return territory.code != null && territory.code.startsWith("FR") ? "fr" : "en";
-    }
 
     private WaitlistEntryView view(long id) {
         Object[] r = (Object[]) em.createNativeQuery("""
@@ -231,11 +225,7 @@ public class WaitlistService {
         return new WaitlistEntryView(id, OfferView.of(em.find(Offer.class, ((Number) r[0]).longValue())), ((Number) r[1]).intValue(),
                 (String) r[2], (String) r[3], waiting ? ahead + 1 : null, waiting ? ahead : null,
                 waiting ? ((Number) r[8]).intValue() : null, r[4] == null ? null : ((Number) r[4]).longValue(),
-                instant(r[5]), instant(r[6]));
+                SqlValues.instant(r[5]), SqlValues.instant(r[6]));
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Instant i ? i
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) value).toInstant();
-    }
 }

@@ -1,5 +1,14 @@
 import type { ReactNode, Ref } from 'react';
-import type { ProblemText } from '../problems';
+
+/** A problem as a feature explains it: our localized message, and what the server adds. */
+export type ProblemText = {
+  /** The localized explanation, complete on its own. */
+  message: string;
+  /** The server's own detail (in English), when it adds something (numbers, dates, which limit). */
+  detail?: string;
+  /** The problem type's slug (`sold-out`...), when the server gave a known one. */
+  slug?: string;
+};
 
 type Props = {
   problem: ProblemText;
@@ -8,7 +17,7 @@ type Props = {
   children?: ReactNode;
 };
 
-/** A problem of a claim or ticket action: our localized message, then the server's detail when it adds to it. */
+/** A refused action: our localized message, then the server's detail when it adds to it; shared by the features. */
 export function ProblemAlert({ problem, ref, children }: Props) {
   return (
     <div ref={ref} className="error-state problem-alert" role="alert" tabIndex={-1} data-problem={problem.slug}>

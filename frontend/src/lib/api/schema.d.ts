@@ -816,6 +816,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/walk-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admit a party without a ticket on a place free today, in the walk-up time */
+        post: operations["admitWalkUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/walk-ups/{attractionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When this door takes walk-ups today and the places free for them */
+        get: operations["getWalkUpWindow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1150,6 +1184,11 @@ export interface components {
             publicValueSource?: string;
             /** @description BALLOT: share of each offer's places held first for a participating territory's residents */
             territoryShares?: components["schemas"]["TerritoryShare"][];
+            /**
+             * Format: int32
+             * @description Walk-ups: places free on the day are given at the door in the last this-many minutes of each offer's opening hours; absent: no walk-ups
+             */
+            walkUpMinutes?: number;
         };
         /** @description An edition's figures, overall and broken down, all from our own rows */
         EditionStats: {
@@ -1209,6 +1248,11 @@ export interface components {
             /** @description BALLOT: SHA-256 of the secret seed, hex, published before the window opens */
             ballotCommitment?: string;
             territoryShares: components["schemas"]["ShareView"][];
+            /**
+             * Format: int32
+             * @description Walk-ups in the last this-many minutes of the opening hours; null: none
+             */
+            walkUpMinutes?: number | null;
         };
         /** @description One invalid input field */
         FieldError: {
@@ -1752,6 +1796,11 @@ export interface components {
              * @description Live tickets not (yet) confirmed
              */
             unconfirmedTickets: number;
+            /**
+             * Format: int64
+             * @description Persons admitted at the door without a ticket (walk-ups)
+             */
+            walkUpPersons: number;
         };
         /** @description Joining a sold-out offer's waiting list */
         WaitlistJoinRequest: {
@@ -1760,6 +1809,69 @@ export interface components {
              * @description Persons in the party, including the holder; a party is never split
              */
             partySize: number;
+        };
+        /** @description A party without a ticket, admitted at the door in the last part of the opening hours */
+        WalkUpRequest: {
+            /** @description Chosen by the device for this walk-up: sending it again changes nothing */
+            walkUpId: components["schemas"]["UUID"];
+            /** Format: int64 */
+            attractionId: number;
+            /** @description Which device, as it names itself */
+            deviceId: string;
+            /**
+             * Format: int32
+             * @description Persons in the party, within the edition's party size
+             */
+            persons: number;
+            /**
+             * @description The resident's postcode, checked against the edition's territories
+             * @example 62300
+             */
+            postcode: string;
+        };
+        /** @description A walk-up admitted: the ticket it became (issued and used at once) */
+        WalkUpResult: {
+            walkUpId: components["schemas"]["UUID"];
+            /** Format: int64 */
+            ticketId: number;
+            /** @description The ticket's code, for the door's records */
+            code: string;
+            /** Format: int64 */
+            offerId: number;
+            day: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description Persons admitted
+             */
+            persons: number;
+            /**
+             * @description Code of the resident's territory
+             * @example FR-62
+             */
+            territory: string;
+            /**
+             * Format: int32
+             * @description Places still free for walk-ups after this one
+             */
+            placesLeft: number;
+            /** @description True when this answers a walk-up id already received */
+            replayed: boolean;
+        };
+        /** @description When a door takes walk-ups today, and how many places are free for them */
+        WalkUpWindow: {
+            /** Format: int64 */
+            offerId: number;
+            /** @description From this instant: the offer's closing time minus the edition's walk-up minutes */
+            opensAt: components["schemas"]["Instant"];
+            /** @description Until this instant: the offer's closing time */
+            closesAt: components["schemas"]["Instant"];
+            /** @description Whether walk-ups are taken right now */
+            open: boolean;
+            /**
+             * Format: int32
+             * @description Places free that day: unclaimed, released, not refilled
+             */
+            placesLeft: number;
         };
     };
     responses: {
@@ -3386,6 +3498,68 @@ export interface operations {
                 };
                 content?: never;
             };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    admitWalkUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkUpRequest"];
+            };
+        };
+        responses: {
+            /** @description Admitted (or the first answer to this walk-up id) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkUpResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    getWalkUpWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attractionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today's walk-up window */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkUpWindow"];
+                };
+            };
+            /** @description No walk-ups at this door today */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };

@@ -22,7 +22,7 @@ export function WaitlistsTable({ rows, offerLabel }: Props) {
   const collator = nameCollator(i18n.language);
   const captionId = useId();
   const shown = rows
-    .filter((r) => r.waitingParties > 0 || r.releasedPersons > 0 || r.refilledPersons > 0 || r.confirmedTickets > 0)
+    .filter((r) => r.waitingParties > 0 || r.releasedPersons > 0 || r.refilledPersons > 0 || r.confirmedTickets > 0 || r.walkUpPersons > 0)
     .map((r) => ({ ...r, label: offerLabel(r.offerId) }))
     .sort(
       (a, b) =>
@@ -39,6 +39,7 @@ export function WaitlistsTable({ rows, offerLabel }: Props) {
     'refilledPersons',
     'confirmedTickets',
     'unconfirmedTickets',
+    'walkUpPersons',
   ] as const;
 
   return (

@@ -62,7 +62,7 @@ export const stats: EditionStats = {
     { attractionId: 2, verdict: 'INVALID', scans: 2, conflicts: 0 },
   ],
   waitlists: [
-    { offerId: 11, waitingParties: 3, waitingPersons: 7, releasedPersons: 12, refilledPersons: 10, confirmedTickets: 400, unconfirmedTickets: 80 },
-    { offerId: 21, waitingParties: 0, waitingPersons: 0, releasedPersons: 0, refilledPersons: 0, confirmedTickets: 0, unconfirmedTickets: 300 },
+    { offerId: 11, waitingParties: 3, waitingPersons: 7, releasedPersons: 12, refilledPersons: 10, confirmedTickets: 400, unconfirmedTickets: 80, walkUpPersons: 6 },
+    { offerId: 21, waitingParties: 0, waitingPersons: 0, releasedPersons: 0, refilledPersons: 0, confirmedTickets: 0, unconfirmedTickets: 300, walkUpPersons: 0 },
   ],
 };

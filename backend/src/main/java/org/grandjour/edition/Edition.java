@@ -62,6 +62,9 @@ public class Edition extends IdentityEntity {
     /** SHA-256(seed) in hex, published as soon as the edition is a ballot. */
     @Column(name = "ballot_commitment")
     public String ballotCommitment;
+    /** Walk-ups are taken in the last this-many minutes of each offer's opening hours; null: none. */
+    @Column(name = "walk_up_minutes")
+    public Integer walkUpMinutes;
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 

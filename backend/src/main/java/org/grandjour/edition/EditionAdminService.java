@@ -183,6 +183,7 @@ public class EditionAdminService {
         e.claimClosesAt = in.claimClosesAt();
         e.maxTicketsPerResident = in.maxTicketsPerResident();
         e.maxPartySize = in.maxPartySize();
+        e.walkUpMinutes = in.walkUpMinutes();
         e.territories.clear();
         for (String code : in.territories()) {
             Territory t = Territory.findByCode(code);

@@ -38,7 +38,10 @@ public record EditionInput(
         @Schema(description = "BALLOT: the public value the draw will use, named in advance", examples = "EuroMillions draw of 2026-03-06")
         @Size(max = 300) String publicValueSource,
         @Schema(description = "BALLOT: share of each offer's places held first for a participating territory's residents")
-        List<@NotNull @Valid TerritoryShare> territoryShares) {
+        List<@NotNull @Valid TerritoryShare> territoryShares,
+        @Schema(description = "Walk-ups: places free on the day are given at the door in the last this-many minutes of each "
+                + "offer's opening hours; absent: no walk-ups", minimum = "1", maximum = "1440")
+        @Min(1) @Max(1440) Integer walkUpMinutes) {
 
     @Schema(description = "A whole percentage of each offer's places held for one territory")
     public record TerritoryShare(

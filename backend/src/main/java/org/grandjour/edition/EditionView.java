@@ -31,7 +31,8 @@ public record EditionView(
         @Schema(required = true) int maxChoices,
         String publicValueSource,
         @Schema(description = "BALLOT: SHA-256 of the secret seed, hex, published before the window opens") String ballotCommitment,
-        @Schema(required = true) List<ShareView> territoryShares) {
+        @Schema(required = true) List<ShareView> territoryShares,
+        @Schema(nullable = true, description = "Walk-ups in the last this-many minutes of the opening hours; null: none") Integer walkUpMinutes) {
 
     @Schema(description = "A territory's share of each offer's places")
     public record ShareView(@Schema(required = true) String territory, @Schema(required = true) int percent) {

@@ -53,6 +53,11 @@ public class Offer extends IdentityEntity {
         return day.atTime(opensAt).atZone(edition.zone()).toInstant();
     }
 
+    /** When the attraction closes on the offer's day: walk-ups are taken until then. */
+    public Instant closesInstant() {
+        return day.atTime(closesAt).atZone(edition.zone()).toInstant();
+    }
+
     /** When the offer's day is over (the next day begins), in the edition's zone. */
     public Instant endsAt() {
         return edition.startOf(day.plusDays(1));

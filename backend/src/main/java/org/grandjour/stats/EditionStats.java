@@ -27,7 +27,8 @@ public record EditionStats(
                                   @Schema(required = true, description = "Persons on tickets released by their holders (app or mail link)") long releasedPersons,
                                   @Schema(required = true, description = "Persons given a place from the waiting list") long refilledPersons,
                                   @Schema(required = true, description = "Live tickets whose holder said they come") long confirmedTickets,
-                                  @Schema(required = true, description = "Live tickets not (yet) confirmed") long unconfirmedTickets) {
+                                  @Schema(required = true, description = "Live tickets not (yet) confirmed") long unconfirmedTickets,
+                                  @Schema(required = true, description = "Persons admitted at the door without a ticket (walk-ups)") long walkUpPersons) {
     }
 
     @Schema(description = "Figures of one day")

@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,11 +35,18 @@ public class StatsExports {
     public String statsCsv(EditionStats stats) {
         StringBuilder sb = new StringBuilder(BOM);
         Csv.row(sb, List.of("attraction", "name_fr", "name_en", "territory", "day", "offered", "booked", "tickets", "cancelled",
-                "admitted", "no_shows", "claim_rate", "redemption_rate"));
+                "admitted", "no_shows", "claim_rate", "redemption_rate", "waiting_parties", "waiting_persons", "released_persons",
+                "refilled_persons", "confirmed_tickets", "unconfirmed_tickets", "walk_up_persons"));
+        Map<Long, EditionStats.WaitlistFigures> lists = stats.waitlists().stream()
+                .collect(Collectors.toMap(EditionStats.WaitlistFigures::offerId, Function.identity()));
+        EditionStats.WaitlistFigures none = new EditionStats.WaitlistFigures(0, 0, 0, 0, 0, 0, 0, 0);
         for (EditionStats.AttractionFigures a : stats.byAttraction()) {
             Figures f = a.figures();
+            EditionStats.WaitlistFigures l = lists.getOrDefault(a.offerId(), none);
             Csv.row(sb, List.of(a.slug(), a.name().fr(), a.name().en(), a.territory(), a.day().toString(), f.offered(), f.booked(),
-                    f.tickets(), f.cancelled(), f.admitted(), f.noShows(), rate(f.claimRate()), rate(f.redemptionRate())));
+                    f.tickets(), f.cancelled(), f.admitted(), f.noShows(), rate(f.claimRate()), rate(f.redemptionRate()),
+                    l.waitingParties(), l.waitingPersons(), l.releasedPersons(), l.refilledPersons(), l.confirmedTickets(),
+                    l.unconfirmedTickets(), l.walkUpPersons()));
         }
         return sb.toString();
     }
@@ -49,13 +59,13 @@ public class StatsExports {
             w.write(BOM);
             StringBuilder header = new StringBuilder();
             Csv.row(header, List.of("scanned_at", "local_time", "attraction", "day", "ticket_code", "party_size", "persons_admitted",
-                    "device", "staff", "offline", "conflict"));
+                    "device", "staff", "offline", "conflict", "walk_up"));
             w.write(header.toString());
             try (Connection c = db.getConnection()) {
                 c.setAutoCommit(false); // lets the driver stream with a fetch size instead of loading everything
                 try (var s = c.prepareStatement("""
                         select s.scanned_at, to_char(s.scanned_at at time zone ?, 'YYYY-MM-DD HH24:MI:SS'), a.slug, o.day,
-                               t.code, t.party_size, s.persons_admitted, s.device_id, s.staff_username, s.offline, s.conflict
+                               t.code, t.party_size, s.persons_admitted, s.device_id, s.staff_username, s.offline, s.conflict, t.walk_up
                         from scan s join ticket t on t.id = s.ticket_id join offer o on o.id = t.offer_id
                         join attraction a on a.id = o.attraction_id
                         where o.edition_id = ? and s.verdict = 'ADMITTED'
@@ -69,7 +79,7 @@ public class StatsExports {
                             line.setLength(0);
                             Csv.row(line, List.of(rs.getObject(1, java.time.OffsetDateTime.class).toInstant().toString(), rs.getString(2),
                                     rs.getString(3), rs.getObject(4).toString(), rs.getString(5), rs.getInt(6), rs.getInt(7),
-                                    rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11)));
+                                    rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getBoolean(11), rs.getBoolean(12)));
                             w.write(line.toString());
                         }
                     }

@@ -94,13 +94,14 @@ public class StatsService {
                        (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') as refilled_persons,
                        coalesce(sum(t.party_size) filter (where t.released_via is not null), 0) as released_persons,
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is not null) as confirmed,
-                       count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is null) as unconfirmed
+                       count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is null) as unconfirmed,
+                       coalesce(sum(t.party_size) filter (where t.walk_up), 0) as walk_up_persons
                 from offer o left join ticket t on t.offer_id = o.id
                 where o.id in (?1)
                 group by o.id order by o.id""", offerIds)
                 .map(r -> new EditionStats.WaitlistFigures(number(r, "offer_id"), number(r, "waiting_parties"),
                         number(r, "waiting_persons"), number(r, "released_persons"), number(r, "refilled_persons"),
-                        number(r, "confirmed"), number(r, "unconfirmed")))
+                        number(r, "confirmed"), number(r, "unconfirmed"), number(r, "walk_up_persons")))
                 .toList();
     }
 

@@ -10,7 +10,7 @@ public final class TicketCodes {
     private TicketCodes() {
     }
 
-    static String next() {
+    public static String next() {
         StringBuilder sb = new StringBuilder(19);
         for (int i = 0; i < 16; i++) {
             if (i > 0 && i % 4 == 0) {

@@ -105,6 +105,13 @@ public class TestData {
         o.closesAt = closes;
     }
 
+    /** Walk-ups in the last {@code minutes} of the opening hours (null: none). */
+    @Transactional
+    public void walkUps(Edition edition, Integer minutes) {
+        Edition e = Edition.findById(edition.id);
+        e.walkUpMinutes = minutes;
+    }
+
     @Transactional
     public void deactivate(Attraction attraction) {
         Attraction a = Attraction.findById(attraction.id);

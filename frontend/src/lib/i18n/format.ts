@@ -20,6 +20,15 @@ export function formatDay(
   return new Intl.DateTimeFormat(intlLocale(language), { ...options, timeZone: 'UTC' }).format(date);
 }
 
+/** Two calendar days as a range in the language ("1–2 déc. 2026", "1–2 Dec 2026"). */
+export function formatDayRange(first: string, last: string, language: string | undefined): string {
+  const from = new Date(`${first}T12:00:00Z`);
+  const to = new Date(`${last}T12:00:00Z`);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to < from) return `${first} – ${last}`;
+  return new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+    .formatRange(from, to);
+}
+
 /**
  * A time zone named in the language, the same way in both: "heure de Paris" / "Paris time" for the
  * zones of our territories (time.zone.<Area_City> in the locale files), else the zone's generic long

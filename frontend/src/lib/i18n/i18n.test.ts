@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '@/config/settings';
 import manifestEn from '../../../public/manifest.en.webmanifest?raw';
 import manifestFr from '../../../public/manifest.fr.webmanifest?raw';
-import { detectLanguage, formatDateTime, formatDay, formatLastMoment, formatZoneName, i18n, pickLocalized, setLanguage, sortByName } from '.';
+import { detectLanguage, formatDateTime, formatDay, formatDayRange, formatLastMoment, formatZoneName, i18n, pickLocalized, setLanguage, sortByName } from '.';
 
 describe('language', () => {
   it('follows the browser, falling back to French', () => {
@@ -23,6 +23,12 @@ describe('language', () => {
   it('formats calendar days in the language, whatever the time zone', () => {
     expect(formatDay('2026-03-28', 'fr')).toBe('samedi 28 mars 2026');
     expect(formatDay('2026-03-28', 'en')).toMatch(/^Saturday,? 28 March 2026$/); // the comma depends on the ICU version
+  });
+
+  it('formats the days of an edition as a range in the language', () => {
+    expect(formatDayRange('2026-12-01', '2026-12-02', 'fr')).toMatch(/^1\s?[–-]\s?2 déc\. 2026$/);
+    expect(formatDayRange('2026-12-01', '2026-12-02', 'en')).toMatch(/^1\s?[–-]\s?2 Dec 2026$/);
+    expect(formatDayRange('2026-12-02', '2026-12-01', 'en')).toBe('2026-12-02 – 2026-12-01');
   });
 
   it('shows a window ending at midnight as its last minute, in the time zone given', () => {

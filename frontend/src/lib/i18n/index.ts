@@ -2,6 +2,7 @@ export { i18n, detectLanguage, currentLanguage, intlLocale, isLanguage, resource
 export {
   pickLocalized,
   formatDay,
+  formatDayRange,
   formatDateTime,
   formatLastMoment,
   formatTime,

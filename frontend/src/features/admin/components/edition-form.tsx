@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edition, EditionInput, Territory } from '@/lib/api/types';
+import { instantOf, zonedLocal } from '@/lib/dates';
 import { pickLocalized } from '@/lib/i18n/format';
 import { useCreateEdition } from '../api/create-edition';
 import { useUpdateEdition } from '../api/update-edition';
@@ -20,8 +21,17 @@ type Props = {
 
 type AllocationMode = NonNullable<EditionInput['allocationMode']>;
 
-/** What the form holds: the numbers and optional instants as typed (sent as numbers, or left out when empty). */
-type Values = Pick<EditionInput, 'slug' | 'name' | 'timeZone' | 'firstDay' | 'lastDay' | 'claimOpensAt' | 'claimClosesAt' | 'territories'> & {
+/** The instants the organiser picks as wall-clock times of the edition's zone (datetime-local inputs). */
+const INSTANTS = ['claimOpensAt', 'claimClosesAt', 'applicationOpensAt', 'applicationClosesAt', 'drawAt'] as const;
+type InstantName = (typeof INSTANTS)[number];
+
+/**
+ * What the form holds: the numbers as typed (sent as numbers, or left out when empty), the instants as
+ * wall-clock times (YYYY-MM-DDTHH:mm) in the edition's time zone, sent as instants.
+ */
+type Values = Pick<EditionInput, 'slug' | 'name' | 'timeZone' | 'firstDay' | 'lastDay' | 'territories'> & {
+  claimOpensAt: string;
+  claimClosesAt: string;
   maxTicketsPerResident: string;
   maxPartySize: string;
   allocationMode: AllocationMode;
@@ -30,54 +40,69 @@ type Values = Pick<EditionInput, 'slug' | 'name' | 'timeZone' | 'firstDay' | 'la
   drawAt: string;
   maxChoices: string;
   publicValueSource: string;
+  /** Minutes before closing from which places free on the day are given at the door; empty = no walk-ups. */
+  walkUpMinutes: string;
   /** Percent per territory code, as typed; empty = no share. */
   shares: Record<string, string>;
 };
 
 function initial(edition?: Edition): Values {
+  const timeZone = edition?.timeZone ?? 'Europe/Paris';
+  const local = (instant: string | null | undefined) => (instant ? zonedLocal(instant, timeZone) : '');
   return {
     slug: edition?.slug ?? '',
     name: edition?.name ?? '',
-    timeZone: edition?.timeZone ?? 'Europe/Paris',
+    timeZone,
     firstDay: edition?.firstDay ?? '',
     lastDay: edition?.lastDay ?? '',
-    claimOpensAt: edition?.claimOpensAt ?? '',
-    claimClosesAt: edition?.claimClosesAt ?? '',
+    claimOpensAt: local(edition?.claimOpensAt),
+    claimClosesAt: local(edition?.claimClosesAt),
     maxTicketsPerResident: String(edition?.maxTicketsPerResident ?? 4),
     maxPartySize: String(edition?.maxPartySize ?? 6),
     territories: edition?.territories.map((x) => x.code) ?? [],
     allocationMode: edition?.allocationMode ?? 'FIRST_COME',
-    applicationOpensAt: edition?.applicationOpensAt ?? '',
-    applicationClosesAt: edition?.applicationClosesAt ?? '',
-    drawAt: edition?.drawAt ?? '',
+    applicationOpensAt: local(edition?.applicationOpensAt),
+    applicationClosesAt: local(edition?.applicationClosesAt),
+    drawAt: local(edition?.drawAt),
     maxChoices: String(edition?.maxChoices ?? 5),
     publicValueSource: edition?.publicValueSource ?? '',
+    walkUpMinutes: edition?.walkUpMinutes == null ? '' : String(edition.walkUpMinutes),
     shares: Object.fromEntries((edition?.territoryShares ?? []).map((s) => [s.territory, String(s.percent)])),
   };
 }
 
+/** The instants the form would send; a name maps to undefined when its wall-clock time is not one (in that zone). */
+function instants(values: Values): Record<InstantName, string | undefined> {
+  return Object.fromEntries(INSTANTS.map((name) => [name, instantOf(values[name], values.timeZone)])) as Record<
+    InstantName,
+    string | undefined
+  >;
+}
+
 /** The API's input: a first-come edition sends no ballot settings; a ballot sends only the shares typed. */
 function toInput(values: Values): EditionInput {
-  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, ...rest } = values;
+  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, walkUpMinutes, ...rest } = values;
+  const at = instants(values);
   const base = {
     slug: rest.slug,
     name: rest.name,
     timeZone: rest.timeZone,
     firstDay: rest.firstDay,
     lastDay: rest.lastDay,
-    claimOpensAt: rest.claimOpensAt,
-    claimClosesAt: rest.claimClosesAt,
+    claimOpensAt: at.claimOpensAt ?? '',
+    claimClosesAt: at.claimClosesAt ?? '',
     territories: rest.territories,
     maxTicketsPerResident: Number(maxTicketsPerResident),
     maxPartySize: Number(maxPartySize),
     allocationMode,
+    walkUpMinutes: walkUpMinutes.trim() === '' ? undefined : Number(walkUpMinutes),
   };
   if (allocationMode === 'FIRST_COME') return base;
   return {
     ...base,
-    applicationOpensAt: rest.applicationOpensAt,
-    applicationClosesAt: rest.applicationClosesAt,
-    drawAt: rest.drawAt,
+    applicationOpensAt: at.applicationOpensAt,
+    applicationClosesAt: at.applicationClosesAt,
+    drawAt: at.drawAt,
     maxChoices: Number(maxChoices),
     publicValueSource: rest.publicValueSource.trim() || undefined,
     territoryShares: rest.territories
@@ -113,6 +138,15 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
     event.preventDefault();
     if (pending) return;
     setProblem(null);
+    // a wall-clock time that is not one (incomplete, or the zone is unknown) is said here, by its field
+    const shown = values.allocationMode === 'BALLOT' ? INSTANTS : (['claimOpensAt', 'claimClosesAt'] as const);
+    const at = instants(values);
+    const unreadable = shown.filter((name) => at[name] === undefined);
+    if (unreadable.length > 0) {
+      const message = t('admin.editions.timeInvalid', { zone: values.timeZone });
+      setProblem({ kind: 'validation-failed', fields: Object.fromEntries(unreadable.map((name) => [name, message])) });
+      return;
+    }
     const input = toInput(values);
     const handlers = { onSuccess: onDone, onError: (failure: Error) => setProblem(toFormProblem(failure)) };
     if (edition) update.mutate({ id: edition.id, input }, handlers);
@@ -120,7 +154,8 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
   };
 
   const title = edition ? t('admin.editions.editTitle', { name: edition.name }) : t('admin.editions.createTitle');
-  const instantHint = t('admin.editions.instantHint');
+  const instantHint = t('admin.editions.instantHint', { zone: values.timeZone });
+  const instant = (name: InstantName) => text(name, { type: 'datetime-local', hint: instantHint });
   return (
     <form className="admin-card admin-form" onSubmit={onSubmit} noValidate aria-label={title}>
       <h3>{title}</h3>
@@ -130,10 +165,11 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
       {text('timeZone', { hint: 'Europe/Paris' })}
       {text('firstDay', { type: 'date' })}
       {text('lastDay', { type: 'date' })}
-      {text('claimOpensAt', { hint: instantHint, spellCheck: false })}
-      {text('claimClosesAt', { hint: instantHint, spellCheck: false })}
+      {instant('claimOpensAt')}
+      {instant('claimClosesAt')}
       {text('maxTicketsPerResident', { type: 'number', min: 1, inputMode: 'numeric' })}
       {text('maxPartySize', { type: 'number', min: 1, inputMode: 'numeric' })}
+      {text('walkUpMinutes', { type: 'number', min: 1, max: 1440, inputMode: 'numeric', required: false, hint: t('admin.editions.walkUpHint') })}
       <fieldset
         className="admin-checkboxes admin-field"
         aria-invalid={problem?.fields.territories ? true : undefined}
@@ -178,9 +214,9 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
         <fieldset className="admin-field">
           <legend>{t('admin.editions.ballot')}</legend>
           <p className="field__hint">{t('admin.editions.ballotHint')}</p>
-          {text('applicationOpensAt', { hint: instantHint, spellCheck: false })}
-          {text('applicationClosesAt', { hint: instantHint, spellCheck: false })}
-          {text('drawAt', { hint: instantHint, spellCheck: false })}
+          {instant('applicationOpensAt')}
+          {instant('applicationClosesAt')}
+          {instant('drawAt')}
           {text('maxChoices', { type: 'number', min: 1, max: 20, inputMode: 'numeric' })}
           {text('publicValueSource', { required: false, hint: t('admin.editions.publicValueHint') })}
           {values.territories.map((code) => (

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { edition, kent, pasDeCalais, typedProblem } from '@/testing/fixtures';
@@ -9,7 +9,7 @@ import { EditionsPanel } from './editions-panel';
 const writes = (fetchMock: ReturnType<typeof mockFetch>) => sentRequests(fetchMock).filter((r) => r.method !== 'GET');
 
 describe('EditionsPanel', () => {
-  it('edits an edition: sends EditionInput with numbers and territory codes', async () => {
+  it('edits an edition: sends EditionInput with numbers, territory codes and the times picked in the edition’s zone', async () => {
     const fetchMock = mockFetch({
       'GET /api/editions': () => json([edition]),
       'GET /api/territories': () => json([pasDeCalais, kent]),
@@ -18,6 +18,11 @@ describe('EditionsPanel', () => {
     renderWithProviders(<EditionsPanel />);
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Grand Jour 2026' }));
     const form = screen.getByRole('form', { name: 'Edit Grand Jour 2026' });
+    // 08:00 UTC is 09:00 in Paris, where the edition counts its days
+    expect(within(form).getByLabelText('Claims open at')).toHaveValue('2026-03-01T09:00');
+    expect(within(form).getByLabelText('Claims open at')).toHaveAccessibleDescription("Date and time in the edition's time zone (Europe/Paris)");
+    fireEvent.change(within(form).getByLabelText('Claims close at'), { target: { value: '2026-03-27T23:59' } });
+    await userEvent.type(within(form).getByLabelText('Walk-ups at the door (minutes before closing)'), '60');
     await userEvent.clear(within(form).getByLabelText('Persons per ticket at most'));
     await userEvent.type(within(form).getByLabelText('Persons per ticket at most'), '5');
     await userEvent.click(within(form).getByRole('checkbox', { name: 'Kent (GB-KEN)' }));
@@ -29,12 +34,13 @@ describe('EditionsPanel', () => {
       timeZone: 'Europe/Paris',
       firstDay: '2026-03-28',
       lastDay: '2026-03-29',
-      claimOpensAt: '2026-03-01T08:00:00Z',
-      claimClosesAt: '2026-03-27T18:00:00Z',
+      claimOpensAt: '2026-03-01T08:00:00.000Z',
+      claimClosesAt: '2026-03-27T22:59:00.000Z',
       maxTicketsPerResident: 2,
       maxPartySize: 5,
       territories: ['FR-62'],
       allocationMode: 'FIRST_COME',
+      walkUpMinutes: 60,
     });
   });
 
@@ -49,18 +55,18 @@ describe('EditionsPanel', () => {
     const form = screen.getByRole('form', { name: 'Edit Grand Jour 2026' });
     expect(within(form).queryByLabelText('Draw at')).not.toBeInTheDocument();
     await userEvent.selectOptions(within(form).getByLabelText('How places are allocated'), 'BALLOT');
-    await userEvent.type(within(form).getByLabelText('Applications open at'), '2026-03-01T08:00:00Z');
-    await userEvent.type(within(form).getByLabelText('Applications close at'), '2026-03-20T18:00:00Z');
-    await userEvent.type(within(form).getByLabelText('Draw at'), '2026-03-21T18:00:00Z');
+    fireEvent.change(within(form).getByLabelText('Applications open at'), { target: { value: '2026-03-01T09:00' } });
+    fireEvent.change(within(form).getByLabelText('Applications close at'), { target: { value: '2026-03-20T19:00' } });
+    fireEvent.change(within(form).getByLabelText('Draw at'), { target: { value: '2026-03-21T19:00' } });
     await userEvent.type(within(form).getByLabelText(/^Public value for the draw/), 'EuroMillions draw of 2026-03-20');
     await userEvent.type(within(form).getByLabelText("Share of each offer's places for FR-62 (%)"), '60');
     await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Grand Jour 2026 saved.')).toBeInTheDocument();
     expect(await writes(fetchMock)[0]!.clone().json()).toMatchObject({
       allocationMode: 'BALLOT',
-      applicationOpensAt: '2026-03-01T08:00:00Z',
-      applicationClosesAt: '2026-03-20T18:00:00Z',
-      drawAt: '2026-03-21T18:00:00Z',
+      applicationOpensAt: '2026-03-01T08:00:00.000Z',
+      applicationClosesAt: '2026-03-20T18:00:00.000Z',
+      drawAt: '2026-03-21T18:00:00.000Z',
       maxChoices: 5,
       publicValueSource: 'EuroMillions draw of 2026-03-20',
       territoryShares: [{ territory: 'FR-62', percent: 60 }],
@@ -82,6 +88,13 @@ describe('EditionsPanel', () => {
     renderWithProviders(<EditionsPanel />);
     await userEvent.click(await screen.findByRole('button', { name: 'New edition' }));
     const form = screen.getByRole('form', { name: 'New edition' });
+    // times missing: said by their fields before anything is sent
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(within(form).getByLabelText('Claims open at')).toHaveAccessibleDescription(
+      "Date and time in the edition's time zone (Europe/Paris) Give a date and a time (in Europe/Paris).",
+    );
+    fireEvent.change(within(form).getByLabelText('Claims open at'), { target: { value: '2027-03-01T09:00' } });
+    fireEvent.change(within(form).getByLabelText('Claims close at'), { target: { value: '2027-03-20T18:00' } });
     await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent('Invalid edition');
     const lastDay = within(form).getByLabelText('Last day');

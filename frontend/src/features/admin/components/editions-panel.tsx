@@ -3,7 +3,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useEditions } from '@/lib/api/get-editions';
 import type { Edition } from '@/lib/api/types';
-import { pickLocalized } from '@/lib/i18n/format';
+import { formatDayRange, pickLocalized } from '@/lib/i18n/format';
 import { useAdminAttractions } from '../api/get-admin-attractions';
 import { useTerritories } from '../api/get-territories';
 import { useEditing } from '../hooks/use-editing';
@@ -42,7 +42,7 @@ export function EditionsPanel() {
             <th scope="row">{edition.name}</th>
             <td>{edition.slug}</td>
             <td>
-              {edition.firstDay} – {edition.lastDay}
+              <time dateTime={edition.firstDay}>{formatDayRange(edition.firstDay, edition.lastDay, i18n.language)}</time>
             </td>
             <td>{edition.territories.map((x) => pickLocalized(x.name, i18n.language)).join(', ')}</td>
             <td>

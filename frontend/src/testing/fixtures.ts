@@ -20,6 +20,7 @@ export const edition: Edition = {
   id: 1,
   slug: 'grand-jour-2026',
   name: 'Grand Jour 2026',
+  names: { fr: 'Grand Jour 2026', en: 'Grand Jour 2026' },
   timeZone: 'Europe/Paris',
   firstDay: '2026-03-28',
   lastDay: '2026-03-29',

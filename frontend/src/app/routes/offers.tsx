@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { pickLocalized } from '@/lib/i18n';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/account/api/get-me';
@@ -61,11 +62,11 @@ export function OffersRoute() {
 
 /** A ballot edition: how and until when to apply, the resident's application, the offers without claim buttons. */
 function BallotEditionPage({ edition, eligible }: { edition: Edition; eligible?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { how, until } = useBallotSummary(edition);
   return (
     <>
-      <title>{`${edition.name} · ${t('app.name')}`}</title>
+      <title>{`${pickLocalized(edition.names, i18n.language)} · ${t('app.name')}`}</title>
       <EditionSummary edition={edition} how={how} until={until} />
       <BallotNotice edition={edition} />
       <MyApplication edition={edition} eligible={eligible} />

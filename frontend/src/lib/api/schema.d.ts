@@ -1148,7 +1148,10 @@ export interface components {
         EditionInput: {
             /** @example grand-jour-2027 */
             slug: string;
+            /** @description The name, in French */
             name: string;
+            /** @description The name in English; absent: the same as in French */
+            nameEn?: string;
             /** @example Europe/Paris */
             timeZone: string;
             firstDay: components["schemas"]["LocalDate"];
@@ -1214,7 +1217,10 @@ export interface components {
             id: number;
             /** @example grand-jour-2010 */
             slug: string;
+            /** @description The name in French (see names) */
             name: string;
+            /** @description The name in both languages */
+            names: components["schemas"]["Localized"];
             /**
              * @description Time zone in which the days are counted
              * @example Europe/Paris

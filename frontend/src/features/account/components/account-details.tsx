@@ -4,7 +4,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import type { Edition, Me } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
-import { useFormat } from '@/lib/i18n';
+import { pickLocalized, useFormat } from '@/lib/i18n';
 import { useMe } from '../api/get-me';
 import { PostcodeChangeSection } from './postcode-change';
 
@@ -77,7 +77,7 @@ function Profile({ me, edition }: { me: Me; edition: Edition | null }) {
 }
 
 function Eligibility({ me, edition, territory }: { me: Me; edition: Edition | null; territory: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   let reason: string | null = null;
   if (!me.eligible) {
@@ -103,7 +103,7 @@ function Eligibility({ me, edition, territory }: { me: Me; edition: Edition | nu
         {me.eligible ? t('account.eligible') : t('account.notEligible')}
       </p>
       {me.eligible && edition && territory && (
-        <p>{t('account.eligibleEdition', { territory, edition: edition.name })}</p>
+        <p>{t('account.eligibleEdition', { territory, edition: pickLocalized(edition.names, i18n.language) })}</p>
       )}
       {reason && <p>{reason}</p>}
     </section>

@@ -30,6 +30,7 @@ type InstantName = (typeof INSTANTS)[number];
  * wall-clock times (YYYY-MM-DDTHH:mm) in the edition's time zone, sent as instants.
  */
 type Values = Pick<EditionInput, 'slug' | 'name' | 'timeZone' | 'firstDay' | 'lastDay' | 'territories'> & {
+  nameEn: string;
   claimOpensAt: string;
   claimClosesAt: string;
   maxTicketsPerResident: string;
@@ -52,6 +53,7 @@ function initial(edition?: Edition): Values {
   return {
     slug: edition?.slug ?? '',
     name: edition?.name ?? '',
+    nameEn: edition && edition.names.en !== edition.name ? edition.names.en : '',
     timeZone,
     firstDay: edition?.firstDay ?? '',
     lastDay: edition?.lastDay ?? '',
@@ -86,6 +88,7 @@ function toInput(values: Values): EditionInput {
   const base = {
     slug: rest.slug,
     name: rest.name,
+    nameEn: rest.nameEn.trim() || undefined,
     timeZone: rest.timeZone,
     firstDay: rest.firstDay,
     lastDay: rest.lastDay,
@@ -162,6 +165,7 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
       <FormAlert problem={problem} />
       {text('slug', { spellCheck: false, hint: 'grand-jour-2027' })}
       {text('name')}
+      {text('nameEn', { required: false, hint: t('admin.editions.nameEnHint') })}
       {text('timeZone', { hint: 'Europe/Paris' })}
       {text('firstDay', { type: 'date' })}
       {text('lastDay', { type: 'date' })}

@@ -31,7 +31,7 @@ export function EditionsPanel() {
       <p role="status">{saved}</p>
       <AdminTable
         columns={[
-          t('admin.editions.fields.name'),
+          t('admin.editions.nameColumn'),
           t('admin.editions.fields.slug'),
           t('admin.editions.days'),
           t('admin.editions.fields.territories'),
@@ -39,7 +39,7 @@ export function EditionsPanel() {
       >
         {editions.data.map((edition) => (
           <tr key={edition.id}>
-            <th scope="row">{edition.name}</th>
+            <th scope="row">{pickLocalized(edition.names, i18n.language)}</th>
             <td>{edition.slug}</td>
             <td>
               <time dateTime={edition.firstDay}>{formatDayRange(edition.firstDay, edition.lastDay, i18n.language)}</time>

@@ -40,7 +40,7 @@ export function OfferForm({ edition, attractions, onDone, onCancel }: Props) {
     );
   };
 
-  const title = t('admin.offers.title', { name: edition.name });
+  const title = t('admin.offers.title', { name: pickLocalized(edition.names, i18n.language) });
   return (
     <form className="admin-card admin-form" onSubmit={onSubmit} noValidate aria-label={title}>
       <h3>{title}</h3>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FilterBar, FilterSelect } from '@/components/ui/form/filter-bar';
 import { SelectField } from '@/components/ui/form/select-field';
 import type { Edition } from '@/lib/api/types';
-import { useFormat } from '@/lib/i18n';
+import { pickLocalized, useFormat } from '@/lib/i18n';
 import type { StatsFilters } from '../api/get-edition-stats';
 
 type Props = {
@@ -16,7 +16,7 @@ type Props = {
 
 /** Edition, territory (of the attractions) and day; each change applies at once (and goes into the URL). */
 export function DashboardFilters({ editions, edition, filters, onEditionChange, onFiltersChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const ordered = [...editions].sort(
     (a, b) => Number(b.current) - Number(a.current) || b.firstDay.localeCompare(a.firstDay),
@@ -36,7 +36,9 @@ export function DashboardFilters({ editions, edition, filters, onEditionChange, 
         onChange={onEditionChange}
         options={ordered.map((e) => ({
           value: e.slug,
-          label: e.current ? t('dashboard.filters.currentEdition', { name: e.name }) : e.name,
+          label: e.current
+            ? t('dashboard.filters.currentEdition', { name: pickLocalized(e.names, i18n.language) })
+            : pickLocalized(e.names, i18n.language),
         }))}
       />
       <FilterSelect

@@ -14,6 +14,7 @@ const edition2010: Edition = {
   id: 7,
   slug: 'grand-jour-2010',
   name: 'Grand Jour 2010',
+  names: { fr: 'Grand Jour 2010', en: 'Grand Jour 2010' },
   firstDay: '2010-03-27',
   lastDay: '2010-03-28',
   days: ['2010-03-27', '2010-03-28'],

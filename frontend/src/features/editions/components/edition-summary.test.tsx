@@ -17,9 +17,17 @@ describe('EditionSummary', () => {
     expect(screen.getByText('Up to 2 tickets per resident · Up to 4 people per ticket')).toBeInTheDocument();
   });
 
+  it('names the edition in the language read', () => {
+    const names = { fr: 'Grand Jour Côte d’Opale', en: 'Grand Day Opal Coast' };
+    renderWithProviders(<EditionSummary edition={{ ...edition, names }} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Grand Day Opal Coast' })).toBeInTheDocument();
+  });
+
   it('speaks French', async () => {
     await i18n.changeLanguage('fr');
-    renderWithProviders(<EditionSummary edition={{ ...edition, claimOpen: false, claimOpensAt: '2999-01-01T08:00:00Z' }} />);
+    const names = { fr: 'Grand Jour Côte d’Opale', en: 'Grand Day Opal Coast' };
+    renderWithProviders(<EditionSummary edition={{ ...edition, names, claimOpen: false, claimOpensAt: '2999-01-01T08:00:00Z' }} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Grand Jour Côte d’Opale' })).toBeInTheDocument();
     expect(screen.getByTestId('edition-who')).toHaveTextContent('Les habitants de Pas-de-Calais et Kent');
     expect(screen.getByText('samedi 28 mars')).toBeInTheDocument();
     expect(screen.getByText(/^Réservation des entrées gratuites à partir du .*2999/)).toBeInTheDocument();

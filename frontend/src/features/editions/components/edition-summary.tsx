@@ -34,7 +34,7 @@ export function EditionSummary({ edition, how, until }: Props) {
   // on a phone under it.
   return (
     <section className="edition-summary" aria-labelledby="edition-name">
-      <h1 id="edition-name">{edition.name}</h1>
+      <h1 id="edition-name">{format.localized(edition.names)}</h1>
       <p className="edition-summary__days">
         <span className="visually-hidden">{t('edition.days')}: </span>
         {edition.days.map((day, i) => (

@@ -26,8 +26,11 @@ public class Edition extends IdentityEntity {
 
     @Column(nullable = false, unique = true)
     public String slug;
+    /** The name in French (and in English when {@link #nameEn} is empty). */
     @Column(nullable = false)
     public String name;
+    @Column(name = "name_en")
+    public String nameEn;
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
     @Column(name = "first_day", nullable = false)
@@ -74,6 +77,11 @@ public class Edition extends IdentityEntity {
             inverseJoinColumns = @JoinColumn(name = "territory_id"))
     @OrderBy("code")
     public Set<Territory> territories = new LinkedHashSet<>();
+
+    /** The name in both languages. */
+    public org.grandjour.common.Localized names() {
+        return new org.grandjour.common.Localized(name, nameEn == null ? name : nameEn);
+    }
 
     /** The zone in which the edition's days are counted: a ticket's day begins at midnight there. */
     public ZoneId zone() {

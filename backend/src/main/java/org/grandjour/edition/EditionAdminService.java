@@ -176,6 +176,7 @@ public class EditionAdminService {
         }
         e.slug = in.slug();
         e.name = in.name();
+        e.nameEn = in.nameEn() == null || in.nameEn().isBlank() ? null : in.nameEn().strip();
         e.timeZone = in.timeZone();
         e.firstDay = in.firstDay();
         e.lastDay = in.lastDay();

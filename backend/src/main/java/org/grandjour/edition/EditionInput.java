@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EditionInput(
         @Schema(required = true, examples = "grand-jour-2027") @NotBlank @Size(max = 80)
         @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "lower-case letters, digits and dashes") String slug,
-        @Schema(required = true) @NotBlank @Size(max = 200) String name,
+        @Schema(required = true, description = "The name, in French") @NotBlank @Size(max = 200) String name,
+        @Schema(description = "The name in English; absent: the same as in French") @Size(max = 200) String nameEn,
         @Schema(required = true, examples = "Europe/Paris") @NotBlank String timeZone,
         @Schema(required = true) @NotNull LocalDate firstDay,
         @Schema(required = true) @NotNull LocalDate lastDay,

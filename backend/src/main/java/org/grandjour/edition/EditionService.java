@@ -75,7 +75,7 @@ public class EditionService {
     }
 
     private static EditionView view(Edition e, Instant now, boolean current) {
-        return new EditionView(e.id, e.slug, e.name, e.timeZone, e.firstDay, e.lastDay,
+        return new EditionView(e.id, e.slug, e.name, e.names(), e.timeZone, e.firstDay, e.lastDay,
                 e.firstDay.datesUntil(e.lastDay.plusDays(1)).toList(),
                 e.claimOpensAt, e.claimClosesAt, e.claimOpenAt(now), current,
                 e.maxTicketsPerResident, e.maxPartySize,

@@ -11,7 +11,8 @@ import org.grandjour.territory.TerritoryView;
 public record EditionView(
         @Schema(required = true) long id,
         @Schema(required = true, examples = "grand-jour-2010") String slug,
-        @Schema(required = true) String name,
+        @Schema(required = true, description = "The name in French (see names)") String name,
+        @Schema(required = true, description = "The name in both languages") org.grandjour.common.Localized names,
         @Schema(required = true, description = "Time zone in which the days are counted", examples = "Europe/Paris") String timeZone,
         @Schema(required = true) LocalDate firstDay,
         @Schema(required = true) LocalDate lastDay,

@@ -2,6 +2,7 @@ package org.grandjour.admin;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -61,7 +62,17 @@ class SetupAdminTest {
         asOrganiser().body(edition(slug, day, day.plusDays(1))).post("/api/admin/editions").then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "already-exists"));
         asOrganiser().body(edition(slug, day, day.plusDays(2))).put("/api/admin/editions/" + id).then().statusCode(200)
-                .body("lastDay", equalTo(day.plusDays(2).toString()));
+                .body("lastDay", equalTo(day.plusDays(2).toString()))
+                .body("names.fr", equalTo("Grand Jour test")).body("names.en", equalTo("Grand Jour test")).body("walkUpMinutes", nullValue());
+        // a name in English and walk-ups in the last hour
+        Map<String, Object> translated = new java.util.HashMap<>(edition(slug, day, day.plusDays(2)));
+        translated.put("nameEn", "  Grand Day test ");
+        translated.put("walkUpMinutes", 60);
+        asOrganiser().body(translated).put("/api/admin/editions/" + id).then().statusCode(200)
+                .body("name", equalTo("Grand Jour test")).body("names.en", equalTo("Grand Day test")).body("walkUpMinutes", equalTo(60));
+        given().get("/api/editions").then().statusCode(200).body("find { it.id == " + id + " }.names.en", equalTo("Grand Day test"));
+        translated.put("walkUpMinutes", 0);
+        asOrganiser().body(translated).put("/api/admin/editions/" + id).then().statusCode(400).body("errors[0].field", containsString("walkUpMinutes"));
         asOrganiser().body(edition(slug, day, day.minusDays(1))).put("/api/admin/editions/" + id).then().statusCode(400)
                 .body("errors[0].field", equalTo("lastDay"));
         Map<String, Object> badZone = new java.util.HashMap<>(edition(slug, day, day));

@@ -196,6 +196,15 @@ final class Bench {
         }
     }
 
+    /** The release storm's offer, tickets, links and waiting list, written before the clock. */
+    ReleaseStorm releaseStorm(int waitingParties) {
+        try {
+            return ReleaseStorm.prepare(config, db, organiserToken, editionId, String.valueOf(Instant.now().getEpochSecond()), waitingParties);
+        } catch (SQLException e) {
+            throw new IllegalStateException("release storm set-up failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs every invariant, plus what the load generator saw against what the database holds. */
     void check(String after, List<Database.Verdict> seen) {
         long t0 = System.nanoTime();

@@ -41,6 +41,7 @@ public class GrandJourSimulation extends Simulation {
                     bench.probeStaffToken, bench.probePayloads, Results.scenario("3. door rush")));
     private final Results.Scenario warmUp = Results.scenario("0. warm-up");
     private final Results.Scenario dashboard = Results.scenario("4. dashboard");
+    private final ReleaseStorm storm = bench.releaseStorm(config.scale().equals("smoke") ? 200 : 5_000);
 
     private final HttpProtocolBuilder protocol = http.baseUrl(config.apiUrl())
             .acceptHeader("application/json").contentTypeHeader("application/json")
@@ -55,7 +56,10 @@ public class GrandJourSimulation extends Simulation {
                                         doorRush().injectOpen(rampUsers(config.devices()).during(Duration.ofSeconds(2))).andThen(
                                                 check("3. door rush", this::scanned).injectOpen(atOnceUsers(1)).andThen(
                                                         stats().injectOpen(rampUsers(config.statsUsers()).during(Duration.ofSeconds(1))).andThen(
-                                                                check("4. dashboard", List::of).injectOpen(atOnceUsers(1)))))))))))
+                                                                check("4. dashboard", List::of).injectOpen(atOnceUsers(1)).andThen(
+                                                                        storm.releases(bench.memory).injectOpen(
+                                                                                rampUsers(config.claimUsers()).during(Duration.ofSeconds(1))).andThen(
+                                                                                check(ReleaseStorm.NAME, storm::checks).injectOpen(atOnceUsers(1)))))))))))))
                 .protocols(protocol);
     }
 
@@ -210,7 +214,15 @@ public class GrandJourSimulation extends Simulation {
                         "%d organisers reload the stats of an edition with %,d tickets and %,d scans for %d s.",
                         config.statsUsers(), config.archiveTickets(), config.archiveTickets(), config.statsDuration().toSeconds()),
                         dashboard, "requests", dashboard.requests().values().stream().mapToLong(Results.Samples::count).sum(), null,
-                        "≤ 20 ms" + target, "4. dashboard"));
+                        "≤ 20 ms" + target, "4. dashboard"),
+                new Summary.Section("5. Release storm", String.format(
+                        "Tomorrow's offer of %,d places is sold out (%,d tickets) and %,d parties wait for it when a tenth of its holders "
+                                + "click \"I can't come\" in their reminder mail, %d at a time (the one-click link, no login). Each release "
+                                + "serves the list in its own transaction, so its response time is the release-to-ticket time: "
+                                + "%,d parties got a ticket from the list, %.0f refills/s.",
+                        config.hotCapacity(), storm.tickets, storm.waitingParties, config.claimUsers(), storm.refills(),
+                        storm.results.seconds() == 0 ? 0 : storm.refills() / storm.results.seconds()),
+                        storm.results, "releases", storm.released.sum(), null, "release-to-ticket p99 ≤ 1 s" + target, ReleaseStorm.NAME));
         String markdown = Summary.render(bench, sections, Summary.machine(machineFacts()) + String.format(
                 " Before the clock: %d s of warm-up (claim, scan at another door, cancel, stats: %s cycles), so that the JVM runs compiled code.",
                 config.warmUp().toSeconds(), String.format("%,d", warmUp.outcome("claim, scan, cancel, stats"))));

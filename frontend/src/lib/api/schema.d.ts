@@ -1878,6 +1878,11 @@ export interface components {
              * @description Places free that day: unclaimed, released, not refilled
              */
             placesLeft: number;
+            /**
+             * Format: int32
+             * @description Most persons in one party (the edition's rule)
+             */
+            maxPartySize: number;
         };
     };
     responses: {

@@ -36,6 +36,9 @@ export type ScanResult = Schemas['ScanResult'];
 export type DoorList = Schemas['DoorList'];
 export type DoorTicket = Schemas['DoorTicket'];
 export type TicketKey = Schemas['TicketKeyView'];
+export type WalkUpRequest = Schemas['WalkUpRequest'];
+export type WalkUpResult = Schemas['WalkUpResult'];
+export type WalkUpWindow = Schemas['WalkUpWindow'];
 
 // Administration (organisers)
 export type TerritoryInput = Schemas['TerritoryInput'];

@@ -11,6 +11,7 @@ import { deviceId } from '../utils/device-id';
 import { unlockAudio } from '../utils/feedback';
 import { CodeEntryForm } from './code-entry-form';
 import { DoorStatus } from './door-status';
+import { WalkUpPanel } from './walk-up-panel';
 import { PersonsStepper } from './persons-stepper';
 import { SyncConflicts } from './sync-conflicts';
 import { VerdictScreen } from './verdict-screen';
@@ -156,6 +157,8 @@ export function ScannerScreen({ attraction, attractions, onChangeDoor }: Props) 
       {door.error !== undefined && <ScanError error={door.error} onClose={door.clearError} />}
 
       <SyncConflicts scans={door.doorState.data?.unsettled ?? []} onSeen={(id) => void door.forgetScan(id)} timeZone={door.timeZone} />
+
+      <WalkUpPanel attractionId={attraction.id} online={door.online} />
 
       {door.verdict && (
         <VerdictScreen

@@ -69,7 +69,7 @@ public class WalkUpService {
     private static WalkUpWindow window(Offer o, Instant now, int placesLeft) {
         Instant closes = o.closesInstant();
         Instant opens = closes.minus(o.edition.walkUpMinutes, ChronoUnit.MINUTES);
-        return new WalkUpWindow(o.id, opens, closes, !now.isBefore(opens) && now.isBefore(closes), placesLeft);
+        return new WalkUpWindow(o.id, opens, closes, !now.isBefore(opens) && now.isBefore(closes), placesLeft, o.edition.maxPartySize);
     }
 
     @Transactional

@@ -34,7 +34,7 @@ describe('WalkUpPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'One person more' }));
     await userEvent.type(screen.getByLabelText('Their postcode'), ' CT1 2EH ');
     await userEvent.click(screen.getByRole('button', { name: 'Admit 2 persons' }));
-    expect(await screen.findByTestId('walk-up-admitted')).toHaveTextContent('Admitted: 2 persons (GB-KEN). 7 places left.');
+    expect(await screen.findByTestId('walk-up-admitted')).toHaveTextContent('Admitted: 2 persons (GB-KEN). Places left: 7.');
     const body = (await posts(fetchMock)[0]!.clone().json()) as Record<string, unknown>;
     expect(body).toMatchObject({ attractionId: 3, persons: 2, postcode: 'CT1 2EH' });
     expect(body.walkUpId).toMatch(/^[0-9a-f-]{36}$/);

@@ -23,7 +23,7 @@ BENCH="$ROOT/backend/bench"
 OUT="$BENCH/target/bench"
 PORT=${GJ_BENCH_PORT:-8095}
 DB=${GJ_BENCH_DB:-grandjour_bench}
-REALM=grandjour-bench
+REALM=${GJ_BENCH_REALM:-grandjour-bench}
 started_keycloak=false
 
 cleanup() {

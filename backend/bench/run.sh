@@ -5,6 +5,8 @@
 # the invariants are checked from SQL after every scenario and a violation exits non-zero.
 #   backend/bench/run.sh            full scale: 20,000 places, 24,000 residents, 1M tickets and scans
 #   backend/bench/run.sh --smoke    the same scenarios, small (about a minute; part of stack/test.sh)
+#   backend/bench/run.sh --ballot   only the ballot's: the application rush and the draw of 200,000
+#                                   applications over 240 offers (BallotSimulation)
 #   backend/bench/run.sh -Dbench.residents=8000 ...   other sizes (BenchConfig lists them)
 #   GJ_BENCH_JFR=1 backend/bench/run.sh   also records the backend with Java Flight Recorder and lists
 #                                   its hottest methods (target/bench/profile-top.txt)
@@ -13,13 +15,15 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)/stack/lib.sh"
 
 scale=full
+only_ballot=false
 if [ "${1:-}" = "--smoke" ]; then scale=smoke; shift; fi
+if [ "${1:-}" = "--ballot" ]; then only_ballot=true; shift; fi
 # anything else is passed to Gatling's JVM, e.g. -Dbench.residents=8000 (see BenchConfig)
 BENCH="$ROOT/backend/bench"
 OUT="$BENCH/target/bench"
 PORT=${GJ_BENCH_PORT:-8095}
-DB=grandjour_bench
-REALM=grandjour-bench
+DB=${GJ_BENCH_DB:-grandjour_bench}
+REALM=${GJ_BENCH_REALM:-grandjour-bench}
 started_keycloak=false
 
 cleanup() {
@@ -28,6 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 step "Benchmark ($scale scale): preparing"
 preflight
 command -v pgbench >/dev/null || die "pgbench is needed (Debian package postgresql-contrib or postgresql-client)"
@@ -39,9 +44,11 @@ fi
 build_backend
 (cd "$BENCH" && ../mvnw -B -q test-compile)
 
-step "PostgreSQL's own limit: pgbench"
-if [ "$scale" = smoke ]; then pg_args=(4 3); else pg_args=(16 20); fi
-GJ_PGBENCH_OUT="$OUT/pgbench.properties" "$ROOT/backend/src/bench/pgbench/run.sh" "${pg_args[@]}"
+if ! $only_ballot; then
+  step "PostgreSQL's own limit: pgbench"
+  if [ "$scale" = smoke ]; then pg_args=(4 3); else pg_args=(16 20); fi
+  GJ_PGBENCH_OUT="$OUT/pgbench.properties" "$ROOT/backend/src/bench/pgbench/run.sh" "${pg_args[@]}"
+fi
 
 step "Backend for the benchmark on port $PORT (database $DB, realm $REALM)"
 recreate_database "$DB"
@@ -49,20 +56,54 @@ recreate_database "$DB"
 rm -rf "$BENCH/target/backend-app" && mkdir -p "$BENCH/target" && cp -r "$(dirname "$backend_jar")" "$BENCH/target/backend-app"
 jfr_opts=""
 [ "${GJ_BENCH_JFR:-0}" = 1 ] && jfr_opts="-XX:StartFlightRecording=filename=$OUT/backend.jfr,settings=profile,dumponexit=true"
-# heap and native memory held small (the target is 400 MB resident): glibc's per-thread malloc arenas
-# otherwise grow with the worker threads
-start_bg bench-backend "$LOGS/bench-backend.log" env MALLOC_ARENA_MAX=2 GJ_HTTP_PORT="$PORT" GJ_MGMT_PORT="$(mgmt_port "$PORT")" GJ_DB_NAME="$DB" GJ_DEMO=false \
-  GJ_OIDC_URL="http://127.0.0.1:8180/realms/$REALM" \
-  java ${GJ_BENCH_JAVA_OPTS:--Xms136m -Xmx136m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=48m -Xss512k} $jfr_opts -jar "$BENCH/target/backend-app/quarkus-run.jar"
-# live, not ready: readiness needs the realm's signing keys, and the realm is made by the scenarios' set-up
-wait_for "http://127.0.0.1:$(mgmt_port "$PORT")/q/health/live" 400 "the backend" "$LOGS/bench-backend.log" "$RUN/bench-backend.pid"
-backend_pid=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+default_java_opts="-Xms136m -Xmx136m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=48m -Xss512k"
+# the draw holds the snapshot, its parse and the result of 200,000 applications at once: a heap of its own
+ballot_java_opts="-Xms512m -Xmx1g -XX:+UseParallelGC -XX:ReservedCodeCacheSize=48m -Xss512k"
+start_bench_backend() { # start_bench_backend <java options>
+  # heap and native memory held small (the target is 400 MB resident): glibc's per-thread malloc arenas
+  # otherwise grow with the worker threads
+  start_bg bench-backend "$LOGS/bench-backend.log" env MALLOC_ARENA_MAX=2 GJ_HTTP_PORT="$PORT" GJ_MGMT_PORT="$(mgmt_port "$PORT")" GJ_DB_NAME="$DB" GJ_DEMO=false \
+    GJ_OIDC_URL="http://127.0.0.1:8180/realms/$REALM" \
+    java $1 $jfr_opts -jar "$BENCH/target/backend-app/quarkus-run.jar"
+  # live, not ready: readiness needs the realm's signing keys, and the realm is made by the scenarios' set-up
+  wait_for "http://127.0.0.1:$(mgmt_port "$PORT")/q/health/live" 400 "the backend" "$LOGS/bench-backend.log" "$RUN/bench-backend.pid"
+  backend_pid=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+}
+if $only_ballot; then
+  start_bench_backend "${GJ_BENCH_BALLOT_JAVA_OPTS:-$ballot_java_opts}"
+else
+  start_bench_backend "${GJ_BENCH_JAVA_OPTS:-$default_java_opts}"
+fi
 
-step "Gatling scenarios (set-up first: Keycloak users and tokens, editions, archive; then the clock)"
-(cd "$BENCH" && ../mvnw -B gatling:test -Dbench.scale="$scale" -Dbench.api-url="http://127.0.0.1:$PORT" \
-  -Dbench.realm="$REALM" -Dbench.realm-template="$ROOT/stack/keycloak/grandjour-realm.json" \
-  -Dbench.jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" -Dbench.out="$OUT" \
-  -Dbench.backend-pid="${backend_pid:-0}" "$@") | grep -v '^\[INFO\] Download'
+gatling() { # gatling <simulation class> [args]
+  local simulation=$1; shift
+  (cd "$BENCH" && ../mvnw -B gatling:test -Dgatling.simulationClass="$simulation" -Dbench.scale="$scale" \
+    -Dbench.api-url="http://127.0.0.1:$PORT" -Dbench.realm="$REALM" -Dbench.realm-template="$ROOT/stack/keycloak/grandjour-realm.json" \
+    -Dbench.jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" -Dbench.out="$OUT" \
+    -Dbench.backend-pid="${backend_pid:-0}" "$@") | grep -v '^\[INFO\] Download'
+}
+if ! $only_ballot; then
+  step "Gatling scenarios (set-up first: Keycloak users and tokens, editions, archive; then the clock)"
+  gatling org.grandjour.bench.GrandJourSimulation "$@"
+fi
+# the ballot's scenarios at full scale only (the smoke run in stack/test.sh keeps its minute)
+if [ "$scale" = full ] || $only_ballot; then
+  if ! $only_ballot; then
+    stop_bg bench-backend
+    start_bench_backend "${GJ_BENCH_BALLOT_JAVA_OPTS:-$ballot_java_opts}"
+  fi
+  step "Ballot scenarios (set-up first: applicants' tokens, two ballot editions, 200,000 applications seeded; then the clock)"
+  gatling org.grandjour.bench.BallotSimulation "$@"
+fi
+if [ -f "$OUT/ballot-summary.md" ]; then
+  if [ -f "$OUT/summary.md" ]; then
+    cat "$OUT/ballot-summary.md" >> "$OUT/summary.md"
+  elif $only_ballot; then
+    { echo "## Latest run ($scale scale, ballot only): $(date -u '+%Y-%m-%d %H:%M UTC')"; echo
+      echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load average before the run $load_before; backend JVM options: ${GJ_BENCH_BALLOT_JAVA_OPTS:-$ballot_java_opts}."
+      cat "$OUT/ballot-summary.md"; } > "$OUT/summary.md"
+  fi
+fi
 
 if [ -n "$jfr_opts" ]; then
   stop_bg bench-backend   # the recording is written when the JVM exits

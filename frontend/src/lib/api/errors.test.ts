@@ -13,6 +13,14 @@ describe('toProblem', () => {
     expect(toProblem(400, 'Bad Request', body)).toEqual(body);
   });
 
+  it('keeps extension members for the callers (the first draw a refused second draw carries)', () => {
+    const draw = { editionId: 1, stage: 'DRAWN', commitment: 'ab12', seed: 'cd34' };
+    const body = { ...problem(409, 'The ballot was drawn at 2026-03-16T10:02:00Z.'), type: 'https://grandjour.example/problems/already-drawn', draw, remaining: 0 };
+    const kept = toProblem(409, 'Conflict', body);
+    expect(kept).toEqual(body);
+    expect(kept.draw).toEqual(draw);
+  });
+
   it('fills missing members from the status and drops malformed ones', () => {
     expect(toProblem(409, 'Conflict', { detail: 'Sold out', errors: 'nope' })).toEqual({
       type: 'about:blank',

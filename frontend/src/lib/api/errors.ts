@@ -34,21 +34,24 @@ function isFieldErrors(value: unknown): value is NonNullable<Problem['errors']> 
 
 /**
  * Builds the Problem of a failed response from its status and its (already JSON-parsed) body.
- * An application/problem+json object is taken as is (missing members are filled in from the status);
- * anything else (an HTML error page of a proxy, an empty body) becomes an `about:blank` problem
- * titled with the status text.
+ * An application/problem+json object is taken as is, its extension members included (RFC 9457 §3.2:
+ * a 409 `already-drawn` carries the first draw's report in `draw`); missing or mistyped standard
+ * members are filled in from the status. Anything else (an HTML error page of a proxy, an empty body)
+ * becomes an `about:blank` problem titled with the status text.
  */
 export function toProblem(status: number, statusText: string, body: unknown): Problem {
   const fallbackTitle = statusText || `HTTP ${status}`;
   if (isObject(body)) {
+    const { instance, errors, ...extensions } = body;
     const problem: Problem = {
+      ...extensions,
       type: typeof body.type === 'string' ? body.type : 'about:blank',
       title: typeof body.title === 'string' ? body.title : fallbackTitle,
       status: typeof body.status === 'number' ? body.status : status,
       detail: typeof body.detail === 'string' ? body.detail : '',
     };
-    if (typeof body.instance === 'string') problem.instance = body.instance;
-    if (isFieldErrors(body.errors)) problem.errors = body.errors;
+    if (typeof instance === 'string') problem.instance = instance;
+    if (isFieldErrors(errors)) problem.errors = errors;
     return problem;
   }
   return { type: 'about:blank', title: fallbackTitle, status, detail: '' };

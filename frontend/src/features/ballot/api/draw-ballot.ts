@@ -15,7 +15,7 @@ function isDrawReport(value: unknown): value is DrawReport {
   return typeof value === 'object' && value !== null && 'commitment' in value && 'stage' in value;
 }
 
-/** The report of the draw made first, which a refused second draw (409 already-drawn) carries (when the problem keeps it). */
+/** The report of the draw made first, which a refused second draw (409 already-drawn) carries in its `draw` member. */
 export function existingDraw(error: unknown): DrawReport | undefined {
   if (!(error instanceof ApiError) || problemSlug(error) !== 'already-drawn') return undefined;
   const draw = error.problem.draw;

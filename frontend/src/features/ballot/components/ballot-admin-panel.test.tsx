@@ -94,24 +94,28 @@ describe('BallotAdminPanel', () => {
     expect(await request!.clone().json()).toEqual({ publicValue: '4 12 19 33 41 + 2 9' });
   });
 
-  it('shows the draw already made when a second one is refused (409), in French', async () => {
+  it('shows the draw already made when a second one is refused (409), in French, from the problem, without reloading', async () => {
     await i18n.changeLanguage('fr');
-    let drawnElsewhere = false; // by another organiser, while this page was open
+    let reportLoads = 0;
     mockFetch({
       'GET /api/editions': () => json([ballotEdition]),
       'GET /api/admin/editions/1/ballot': () => json({ ...overview, disqualificationOpen: false }),
-      'GET /api/editions/1/draw': () => json(drawnElsewhere ? reportAfter : { ...reportBefore, stage: 'CLOSED' }),
-      'POST /api/admin/editions/1/draw': () => {
-        drawnElsewhere = true;
-        return problemJson(typedProblem('already-drawn', 409, 'The ballot was drawn at 2026-03-16T10:02:00Z.', { draw: reportAfter }), 409);
+      // drawn by another organiser while this page was open: only the 409 tells
+      'GET /api/editions/1/draw': () => {
+        reportLoads++;
+        return json({ ...reportBefore, stage: 'CLOSED' });
       },
+      'POST /api/admin/editions/1/draw': () =>
+        problemJson(typedProblem('already-drawn', 409, 'The ballot was drawn at 2026-03-16T10:02:00Z.', { draw: reportAfter }), 409),
     });
     renderWithProviders(<BallotAdminPanel />, { auth: organiser });
     await userEvent.click(await screen.findByRole('button', { name: 'Lancer le tirage…' }));
+    const loadsBefore = reportLoads;
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Lancer le tirage' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Le tirage a déjà eu lieu : le voici.');
     expect(alert).toHaveFocus();
     expect(await within(await screen.findByTestId('draw-report')).findByText(reportAfter.seed!)).toBeInTheDocument();
+    expect(reportLoads).toBe(loadsBefore);
   });
 });

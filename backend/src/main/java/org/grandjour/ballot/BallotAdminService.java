@@ -221,6 +221,7 @@ public class BallotAdminService {
      * written in this transaction; the mails go once it has committed ({@link #sendLater}).
      */
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 600)
     public Drawn draw(String organiser, long editionId, String publicValue) {
         Edition e = ballots.ballotEdition(editionId);
         Instant now = clock.instant();
@@ -228,6 +229,9 @@ public class BallotAdminService {
             throw ProblemType.DRAW_TOO_EARLY.exception("The application window of " + e.name + " closes at " + e.applicationClosesAt
                     + "; the draw can only be made after it.");
         }
+        // the API's 30 s statement guard (application.properties) is for requests; a draw of 200,000
+        // applications writes hundreds of thousands of rows in one statement
+        em.createNativeQuery("set local statement_timeout = '10min'").executeUpdate();
         long t0 = System.nanoTime();
         ballots.frozen(e);
         long tFrozen = System.nanoTime();
@@ -270,18 +274,21 @@ public class BallotAdminService {
         List<Long> ticketIds = tickets.issueAll(awards, now);
         long tTickets = System.nanoTime();
 
-        // results of the applications: one statement
+        // results of the applications: one statement, its rows in application id order (the table's
+        // physical order) so that 200,000 updates walk the heap and the primary key forwards, not at random
         int n = result.outcomes().size();
-        Long[] ids = new Long[n];
-        Integer[] positions = new Integer[n];
-        Long[] offers = new Long[n];
-        Long[] ticketsOf = new Long[n];
         Map<String, Long> ticketByDrawId = new HashMap<>();
         for (int i = 0; i < won.size(); i++) {
             ticketByDrawId.put(won.get(i).id(), ticketIds.get(i));
         }
+        DrawResult.Outcome[] byApplication = result.outcomes().toArray(DrawResult.Outcome[]::new);
+        java.util.Arrays.sort(byApplication, java.util.Comparator.comparingLong(o -> ((Number) applicants.get(o.id())[1]).longValue()));
+        Long[] ids = new Long[n];
+        Integer[] positions = new Integer[n];
+        Long[] offers = new Long[n];
+        Long[] ticketsOf = new Long[n];
         for (int i = 0; i < n; i++) {
-            DrawResult.Outcome o = result.outcomes().get(i);
+            DrawResult.Outcome o = byApplication[i];
             ids[i] = ((Number) applicants.get(o.id())[1]).longValue();
             positions[i] = o.position();
             offers[i] = o.offer();
@@ -294,24 +301,37 @@ public class BallotAdminService {
                 where a.id = u.id""")
                 .setParameter(1, ids).setParameter(2, positions).setParameter(3, offers).setParameter(4, ticketsOf).executeUpdate();
 
-        // waiting lists, in draw order, on every offer each loser chose
-        List<Long> wOffer = new ArrayList<>();
-        List<Integer> wPosition = new ArrayList<>();
-        List<Long> wApplication = new ArrayList<>();
-        for (DrawResult.WaitingList list : result.waitingLists()) {
+        long tResults = System.nanoTime();
+
+        // waiting lists, in draw order, on every offer each loser chose: one statement from arrays (no
+        // join back to the applications), offer by offer and position by position, so that the
+        // (offer, position) indexes grow at their ends
+        int entries = result.waitingLists().stream().mapToInt(l -> l.queue().size()).sum();
+        Long[] wOffer = new Long[entries];
+        Integer[] wPosition = new Integer[entries];
+        Long[] wApplication = new Long[entries];
+        String[] wSubject = new String[entries];
+        Integer[] wParty = new Integer[entries];
+        int w = 0;
+        for (DrawResult.WaitingList list : result.waitingLists().stream()
+                .sorted(java.util.Comparator.comparingLong(DrawResult.WaitingList::offer)).toList()) {
             for (int q = 0; q < list.queue().size(); q++) {
-                wOffer.add(list.offer());
-                wPosition.add(q + 1);
-                wApplication.add(((Number) applicants.get(list.queue().get(q))[1]).longValue());
+                Object[] a = applicants.get(list.queue().get(q));
+                wOffer[w] = list.offer();
+                wPosition[w] = q + 1;
+                wApplication[w] = ((Number) a[1]).longValue();
+                wSubject[w] = (String) a[2];
+                wParty[w] = ((Number) a[8]).intValue();
+                w++;
             }
         }
         em.createNativeQuery("""
                 insert into waitlist_entry (offer_id, position, holder_subject, party_size, source, application_id, created_at)
-                select u.offer, u.position, a.holder_subject, a.party_size, 'BALLOT', a.id, ?4
-                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[])) u(offer, position, application)
-                join ballot_application a on a.id = u.application""")
-                .setParameter(1, wOffer.toArray(Long[]::new)).setParameter(2, wPosition.toArray(Integer[]::new))
-                .setParameter(3, wApplication.toArray(Long[]::new)).setParameter(4, now).executeUpdate();
+                select u.offer, u.position, u.subject, u.party, 'BALLOT', u.application, ?6
+                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as text[]), cast(?5 as int[]))
+                     u(offer, position, application, subject, party)""")
+                .setParameter(1, wOffer).setParameter(2, wPosition).setParameter(3, wApplication).setParameter(4, wSubject)
+                .setParameter(5, wParty).setParameter(6, now).executeUpdate();
 
         long tWaiting = System.nanoTime();
         DrawReport.Figures figures = figures(e.id, snapshot, result);
@@ -330,8 +350,9 @@ public class BallotAdminService {
         em.flush();
         Drawn drawn = new Drawn(ballots.report(editionId), resultMails(e, result, applicants, ticketByDrawId));
         LOG.infof("ballot draw of edition %d: %d applications, %d winners; snapshot %d ms, draw %d ms, tickets %d ms,"
-                + " results and waiting lists %d ms, report and mails %d ms", e.id, n, awards.size(), (tFrozen - t0) / 1_000_000,
-                (tDrawn - tFrozen) / 1_000_000, (tTickets - tDrawn) / 1_000_000, (tWaiting - tTickets) / 1_000_000,
+                + " results %d ms, waiting lists (%d entries) %d ms, report and mails %d ms", e.id, n, awards.size(), (tFrozen - t0) / 1_000_000,
+                (tDrawn - tFrozen) / 1_000_000, (tTickets - tDrawn) / 1_000_000, (tResults - tTickets) / 1_000_000, entries,
+                (tWaiting - tResults) / 1_000_000,
                 (System.nanoTime() - tWaiting) / 1_000_000);
         return drawn;
     }

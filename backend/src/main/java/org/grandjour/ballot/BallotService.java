@@ -54,7 +54,7 @@ public class BallotService {
     }
 
     /** Draw ids: 60 random bits in Crockford base32; unguessable, and nothing to do with the person. */
-    static String newDrawId() {
+    public static String newDrawId() {
         StringBuilder sb = new StringBuilder(12);
         for (int i = 0; i < 12; i++) {
             sb.append(ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)]);

@@ -32,8 +32,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Loads the demo data when the run command asks for it (grandjour.demo.enabled): the historical
- * 2010 weekend and a live edition whose days are today and tomorrow. Idempotent: existing rows are
- * kept, a live edition from an earlier day is kept as history if it has tickets.
+ * 2010 weekend, a live edition whose days are today and tomorrow, and a ballot edition whose
+ * application window is open at startup ({@link DemoBallot}). Idempotent: existing rows are kept, a
+ * live edition from an earlier day is kept as history if it has tickets.
  */
 @ApplicationScoped
 public class DemoDataLoader {
@@ -54,6 +55,8 @@ public class DemoDataLoader {
     boolean simulate2010;
     @Inject
     Simulation2010 simulation;
+    @Inject
+    DemoBallot ballot;
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
@@ -98,6 +101,8 @@ public class DemoDataLoader {
             attractions.forEach(a -> offers(e, a, bySlug.get(a.slug).capacityLivePerDay()));
             LOG.infof("Demo: created %s (%s and %s)", e.name, e.firstDay, e.lastDay);
         }
+
+        ballot.ensure(clock.instant(), today, territories, attractions, bySlug);
 
         for (String slug : STAFF_ATTRACTIONS) {
             Attraction a = attractions.stream().filter(x -> x.slug.equals(slug)).findFirst().orElse(existingAttractions.get(slug));

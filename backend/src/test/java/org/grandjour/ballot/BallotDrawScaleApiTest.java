@@ -24,7 +24,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
-/** A draw of 20,000 applications over 40 offers through the API: timed, and never more persons than places. */
+/**
+ * A draw of 20,000 applications over 40 offers through the API: timed, and never more persons than places.
+ * The issue's scale (200,000 applications over 240 offers) is the same test with
+ * {@code -Dballot.scale.applications=200000 -Dballot.scale.offers=240}; the benchmark measures it against the target.
+ */
 @QuarkusTest
 @TestProfile(LocalTokens.Profile.class)
 class BallotDrawScaleApiTest {
@@ -37,15 +41,17 @@ class BallotDrawScaleApiTest {
 
     @Test
     void twentyThousandApplications() {
+        int applications = Integer.getInteger("ballot.scale.applications", 20_000);
+        int offerCount = Integer.getInteger("ballot.scale.offers", 40);
         LocalDate day = LocalDate.now().plusDays(30);
         Edition edition = data.edition(day, day.plusDays(1), Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(2)),
                 TestData.PAS_DE_CALAIS);
         ballot.ballot(edition, Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)), 5);
         List<Long> offers = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < offerCount; i++) {
             offers.add(data.offer(edition, data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM), day.plusDays(i % 2), 100).id);
         }
-        ballot.manyApplications(edition, offers.toArray(Long[]::new), 20_000, TestData.unique("scale"));
+        ballot.manyApplications(edition, offers.toArray(Long[]::new), applications, TestData.unique("scale"));
         ballot.close(edition);
 
         long start = System.nanoTime();
@@ -53,8 +59,8 @@ class BallotDrawScaleApiTest {
                 .body(Map.of("publicValue", "scale")).when().post("/api/admin/editions/" + edition.id + "/draw");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(drawn.statusCode()).as(drawn.asString()).isEqualTo(200);
-        System.out.printf("BALLOT-DRAW-SCALE: 20000 applications, 40 offers x 100 places: draw through the API in %d ms, %d winners%n",
-                millis, drawn.<Integer>path("figures.winners"));
+        System.out.printf("BALLOT-DRAW-SCALE: %d applications, %d offers x 100 places: draw through the API in %d ms, %d winners%n",
+                applications, offerCount, millis, drawn.<Integer>path("figures.winners"));
         assertThat(sql.number("""
                 select count(*) from offer o where o.edition_id = ? and o.capacity <
                     (select coalesce(sum(t.party_size), 0) from ticket t where t.offer_id = o.id and t.status = 'ACTIVE')""", edition.id))

@@ -44,6 +44,32 @@ final class Json {
         }
     }
 
+    /** An answer whatever its status (the measured draw and its 409 are answers, not failures). */
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return body.isBlank() ? MAPPER.nullNode() : MAPPER.readTree(body);
+            } catch (IOException e) {
+                return MAPPER.nullNode();
+            }
+        }
+    }
+
+    static Answer exchange(String method, String url, String bearer, Object body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+                    .header("Accept", "application/json").header("Authorization", "Bearer " + bearer)
+                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body)));
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            return new Answer(0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, e.toString());
+        }
+    }
+
     static int status(String method, String url) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),

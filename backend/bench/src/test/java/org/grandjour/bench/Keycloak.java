@@ -82,6 +82,33 @@ final class Keycloak {
                 (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * These users in the realm, the others kept: the realm is made with them if it does not exist, else
+     * they are added (partial import, existing ones skipped), so that the backend's realm keys stay.
+     */
+    void addUsers(List<User> users) throws IOException {
+        if (Json.status("GET", config.keycloakUrl() + "/realms/" + config.realm()) != 200) {
+            ensureRealm(users);
+            return;
+        }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (User u : users) {
+            ObjectNode n = list.addObject();
+            n.put("username", u.username()).put("enabled", true).put("emailVerified", true)
+                    .put("firstName", "Bench").put("lastName", u.username()).put("email", u.username() + "@bench.invalid");
+            n.putObject("attributes").putArray("postcode").add(u.postcode());
+            n.putArray("credentials").addObject().put("type", "password").put("value", PASSWORD).put("temporary", false);
+            n.putArray("realmRoles").add("default-roles-grandjour").add(u.role());
+        }
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("ifResourceExists", "SKIP");
+        body.set("users", list);
+        long t0 = System.nanoTime();
+        JsonNode r = Json.send("POST", config.keycloakUrl() + "/admin/realms/" + config.realm() + "/partialImport", adminToken(), body);
+        System.out.printf("Keycloak: %d users added to realm %s (%d skipped) in %.1f s%n", r.path("added").asInt(), config.realm(),
+                r.path("skipped").asInt(), (System.nanoTime() - t0) / 1e9);
+    }
+
     /** Logs every user in (password grant of the scripts' client), a few at a time. */
     Map<String, String> tokens(List<String> usernames) {
         Map<String, String> tokens = new ConcurrentHashMap<>();

@@ -5,14 +5,14 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useEditions } from '@/lib/api/get-editions';
 import type { Edition } from '@/lib/api/types';
-import { useFormat } from '@/lib/i18n';
+import { pickLocalized, useFormat } from '@/lib/i18n';
 import { useBallotOverview } from '../api/get-ballot-overview';
 import { DisqualifyForm } from './disqualify-form';
 import { RunDrawForm } from './run-draw-form';
 
 /** Organisers: a ballot edition's overview (figures, demand, possible duplicates), and the draw. */
 export function BallotAdminPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const editions = useEditions();
   const pickerId = useId();
   const [chosen, setChosen] = useState<number | undefined>();
@@ -37,7 +37,7 @@ export function BallotAdminPanel() {
         <select id={pickerId} value={edition.id} onChange={(e) => setChosen(Number(e.target.value))}>
           {ballots.map((e) => (
             <option key={e.id} value={e.id}>
-              {e.name}
+              {pickLocalized(e.names, i18n.language)}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { pickLocalized } from '@/lib/i18n';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useEditions } from '@/lib/api/get-editions';
@@ -7,11 +8,11 @@ import { DrawReportView } from './draw-report';
 
 /** /editions/:id/draw, public: the edition's draw, checkable by anyone. */
 export function DrawPage({ editionId }: { editionId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const report = useDrawReport(editionId);
   const editions = useEditions();
   const edition = editions.data?.find((e) => e.id === editionId);
-  const name = edition?.name ?? t('ballot.draw.unknownEdition');
+  const name = edition ? pickLocalized(edition.names, i18n.language) : t('ballot.draw.unknownEdition');
   return (
     <>
       <title>{`${t('ballot.draw.title', { name })} · ${t('app.name')}`}</title>

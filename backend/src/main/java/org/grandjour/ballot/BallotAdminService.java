@@ -390,6 +390,11 @@ public class BallotAdminService {
                 odds);
     }
 
+    /** The edition's name in the mail's language. */
+    private static String nameIn(Edition e, String language) {
+        return "fr".equals(language) ? e.names().fr() : e.names().en();
+    }
+
     private List<ResultMail> resultMails(Edition e, DrawResult result, Map<String, Object[]> applicants, Map<String, Long> tickets) {
         @SuppressWarnings("unchecked")
         List<Object[]> offerRows = em.createNativeQuery("""
@@ -415,10 +420,10 @@ public class BallotAdminService {
             if (o.offer() != null) {
                 Object[] offer = offers.get(o.offer());
                 String name = (String) ("fr".equals(language) ? offer[1] : offer[2]);
-                out.add(new ResultMail(to, language, "ballot.won", new Object[] {e.name, greeting, name, String.valueOf(offer[3]),
+                out.add(new ResultMail(to, language, "ballot.won", new Object[] {nameIn(e, language), greeting, name, String.valueOf(offer[3]),
                         String.valueOf(a[8]), "/tickets/" + tickets.get(o.id()), String.valueOf(o.position()), o.id()}));
             } else {
-                out.add(new ResultMail(to, language, "ballot.waitlisted", new Object[] {e.name, greeting,
+                out.add(new ResultMail(to, language, "ballot.waitlisted", new Object[] {nameIn(e, language), greeting,
                         String.join("\n", waiting.getOrDefault(o.id(), List.of())), String.valueOf(o.position()), o.id()}));
             }
         }

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '@/lib/auth';
+import { useBrowserOnline } from '@/lib/use-browser-online';
 
 export function LoginButton({ className = 'button' }: { className?: string }) {
   const { t } = useTranslation();
   const { status, login } = useAuth();
+  // Keycloak's page cannot open without network (the offline banner says so).
+  const online = useBrowserOnline();
   return (
-    <button type="button" className={className} onClick={login} disabled={status === 'loading'}>
+    <button type="button" className={className} onClick={login} disabled={status === 'loading' || !online}>
       {t('auth.login')}
     </button>
   );

@@ -17,14 +17,16 @@ export function LoginButton({ className = 'button' }: { className?: string }) {
 /** The header's session corner: who is logged in and Log out, or Log in. */
 export function AuthButtons() {
   const { t } = useTranslation();
-  const { authenticated, username, logout } = useAuth();
-  if (!authenticated) return <LoginButton className="button button--small" />;
+  const { status, authenticated, username, logout } = useAuth();
+  // While Keycloak answers, who was logged in here last (Log out not usable yet): no jump when it answers.
+  const expected = status === 'loading' && Boolean(username);
+  if (!authenticated && !expected) return <LoginButton className="button button--small" />;
   return (
     <div className="auth-buttons">
       <span className="auth-buttons__user" title={t('auth.loggedInAs', { username })}>
         {username}
       </span>
-      <button type="button" className="button button--small button--secondary" onClick={logout}>
+      <button type="button" className="button button--small button--secondary" onClick={logout} disabled={expected}>
         {t('auth.logout')}
       </button>
     </div>

@@ -11,6 +11,10 @@ export type AuthState = {
    */
   status: AuthStatus;
   authenticated: boolean;
+  /**
+   * While `loading`, who was logged in last on this device (not confirmed: `authenticated` is false),
+   * so the header is laid out as it will be and does not jump when Keycloak answers.
+   */
   username: string | undefined;
   /** Realm roles from the token (`realm_access.roles`): resident, staff, organiser. */
   roles: string[];

@@ -29,11 +29,9 @@ function forgetDevice(): Promise<void> {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
-  const [state, setState] = useState<AuthState>({
-    status: 'loading',
-    authenticated: false,
-    username: undefined,
-    roles: [],
+  const [state, setState] = useState<AuthState>(() => {
+    const remembered = rememberedSession();
+    return { status: 'loading', authenticated: false, username: remembered?.username, roles: remembered?.roles ?? [] };
   });
 
   useEffect(() => {

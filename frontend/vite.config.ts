@@ -54,9 +54,11 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     securityHeadersPlugin(loadEnv(mode, process.cwd(), 'VITE_').VITE_KEYCLOAK_URL || DEFAULT_KEYCLOAK_URL),
     react(),
-    // App-shell service worker for the door scanner (registered by /scan only, see src/lib/pwa.ts):
-    // the whole build is precached, the zxing .wasm included, so the scanner reopens offline.
-    // Nothing under /api is cached: door lists and scans live in IndexedDB.
+    // App-shell service worker for every page (registered by the app once loaded, see src/lib/pwa.ts):
+    // the whole build is precached but the 1 MB zxing .wasm (kept once the scanner fetched it: residents
+    // never download it), and navigations fall back to index.html,
+    // so the app reopens offline. Nothing under /api is cached: door lists, scans and the offline
+    // copies of a resident's tickets live in IndexedDB, written by the features that show them.
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
@@ -65,7 +67,14 @@ export default defineConfig(({ mode }) => ({
       // one, and the SPA points the link at the language it speaks (src/lib/i18n/i18n.ts).
       manifest: false,
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,wasm,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/[^/]+\.wasm$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'grandjour-qr-reader', expiration: { maxEntries: 2 } },
+          },
+        ],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/silent-check-sso\.html/],

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { submitKeycloakLogin } from './support';
 
 // Administration against the demo stack, as `organiser`: the postcode test box, a new attraction
-// (unique slug per run) in the list, and its `attraction.create` entry in the audit log.
+// (unique slug per run) in the list, and its creation in the audit log, said as a sentence.
 
 test('an organiser tests a postcode, creates an attraction and finds it in the audit log', async ({ page }) => {
   const slug = `e2e-${Date.now().toString(36)}`;
@@ -58,5 +58,5 @@ test('an organiser tests a postcode, creates an attraction and finds it in the a
   // Audit log: the creation is recorded.
   await page.getByRole('button', { name: 'Audit log' }).click();
   const audit = page.getByTestId('audit-table');
-  await expect(audit.locator('tr', { hasText: 'attraction.create' }).filter({ hasText: slug }).first()).toBeVisible();
+  await expect(audit.locator('tr', { hasText: `Created the attraction ${slug} (no. ` }).first()).toBeVisible();
 });

@@ -144,7 +144,7 @@ test('door staff admit a party by camera, then refuse the same QR, and admit ano
     await expect(page.getByTestId('camera-status')).toContainText('Camera off');
     renameSync(secondVideo, camera);
     await context.setOffline(true);
-    await expect(page.getByTestId('sync-status')).toHaveText('Offline · 0 to sync');
+    await expect(page.getByTestId('sync-status')).toHaveText('Offline: 0 scans waiting');
     const countBefore = Number((await page.getByTestId('admitted-today').textContent())!.match(/\d+/)![0]);
     await page.getByRole('button', { name: 'Turn the camera on' }).click();
 
@@ -152,7 +152,7 @@ test('door staff admit a party by camera, then refuse the same QR, and admit ano
     await expect(verdict).toHaveAttribute('data-offline', 'true');
     await expect(page.getByTestId('verdict-persons')).toHaveText('2 of 2 persons');
     await expect(verdict).toContainText('Checked offline');
-    await expect(page.getByTestId('sync-status')).toHaveText('Offline · 1 to sync');
+    await expect(page.getByTestId('sync-status')).toHaveText('Offline: 1 scan waiting');
     await expect(page.getByTestId('admitted-today')).toHaveText(`${countBefore + 2} persons admitted today at this door`);
     await page.getByRole('button', { name: 'Turn the camera off' }).click({ timeout: 15_000 });
 

@@ -2,14 +2,9 @@ import { lazy, useState } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/config/paths';
-import { AccountRoute } from './routes/account';
-import { DrawRoute } from './routes/draw';
 import { NotFoundRoute } from './routes/not-found';
 import { OffersRoute } from './routes/offers';
 import { RootErrorBoundary, RootRoute } from './routes/root';
-import { TicketRoute } from './routes/ticket';
-import { TicketLinkRoute } from './routes/ticket-link';
-import { TicketsRoute } from './routes/tickets';
 
 // The door scanner is a chunk of its own (with its QR reader and the zxing WebAssembly, loaded when
 // the camera starts): residents never download it. The layout's <Suspense> shows Loading meanwhile.
@@ -18,6 +13,12 @@ const ScanRoute = lazy(() => import('./routes/scan').then((m) => ({ default: m.S
 const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
 // Administration too (organisers only).
 const AdminRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminRoute })));
+// Every other page but the home page too: the first screen (the offers) loads only what it shows.
+const AccountRoute = lazy(() => import('./routes/account').then((m) => ({ default: m.AccountRoute })));
+const DrawRoute = lazy(() => import('./routes/draw').then((m) => ({ default: m.DrawRoute })));
+const TicketRoute = lazy(() => import('./routes/ticket').then((m) => ({ default: m.TicketRoute })));
+const TicketLinkRoute = lazy(() => import('./routes/ticket-link').then((m) => ({ default: m.TicketLinkRoute })));
+const TicketsRoute = lazy(() => import('./routes/tickets').then((m) => ({ default: m.TicketsRoute })));
 
 // Role-restricted pages guard themselves (useAuth().hasRole) and say who they are for.
 export const routes: RouteObject[] = [

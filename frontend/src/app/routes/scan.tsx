@@ -1,15 +1,12 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequireLogin } from '@/components/layout/require-login';
 import { DoorScanner } from '@/features/scanner/components/door-scanner';
 import { useAuth } from '@/lib/auth';
-import { registerServiceWorker } from '@/lib/pwa';
 
 /** The door scanner, for staff and organisers. Loaded on its own (with its QR reader) when opened. */
 export function ScanRoute() {
   const { t } = useTranslation();
   const auth = useAuth();
-  useEffect(registerServiceWorker, []);
   const mayScan = auth.hasRole('staff') || auth.hasRole('organiser');
   return (
     <>

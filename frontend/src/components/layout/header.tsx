@@ -7,12 +7,14 @@ import { LanguageSwitch } from './language-switch';
 
 export function Header() {
   const { t } = useTranslation();
-  const { authenticated, hasRole } = useAuth();
+  const { status, authenticated, username, hasRole } = useAuth();
+  // While Keycloak answers, the links of who was logged in here last: the header keeps its size.
+  const loggedIn = authenticated || (status === 'loading' && Boolean(username));
   // Sections shown by role (useAuth().hasRole).
   const mayScan = hasRole('staff') || hasRole('organiser');
   const links = [
     { to: paths.offers.href(), label: t('nav.offers'), end: true },
-    ...(authenticated ? [{ to: paths.tickets.href(), label: t('nav.tickets'), end: false }] : []),
+    ...(loggedIn ? [{ to: paths.tickets.href(), label: t('nav.tickets'), end: false }] : []),
     ...(mayScan ? [{ to: paths.scan.href(), label: t('nav.scan'), end: false }] : []),
     ...(hasRole('organiser') ? [{ to: paths.dashboard.href(), label: t('dashboard.nav'), end: false }] : []),
     ...(hasRole('organiser') ? [{ to: paths.admin.href(), label: t('admin.nav'), end: false }] : []),

@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { Header } from './header';
+import { OfflineBanner } from './offline-banner';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <Header />
+      <OfflineBanner />
       <main id="main" tabIndex={-1} className="main">
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>

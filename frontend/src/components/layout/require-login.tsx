@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { useAuth } from '@/lib/auth';
+import { useBrowserOnline } from '@/lib/use-browser-online';
 import { LoginButton } from './auth-buttons';
 
 type Props = {
@@ -16,6 +17,7 @@ type Props = {
 export function RequireLogin({ message, heading, children }: Props) {
   const { t } = useTranslation();
   const auth = useAuth();
+  const online = useBrowserOnline();
   if (auth.status === 'loading') {
     return (
       <>
@@ -29,7 +31,11 @@ export function RequireLogin({ message, heading, children }: Props) {
       <div className="account-logged-out">
         {heading}
         <p>{message}</p>
-        {auth.status === 'unavailable' && <p className="notice">{t('auth.unavailable')}</p>}
+        {!online ? (
+          <p className="notice">{t('auth.offline')}</p>
+        ) : (
+          auth.status === 'unavailable' && <p className="notice">{t('auth.unavailable')}</p>
+        )}
         <LoginButton />
       </div>
     );

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clearOfflineCopies } from '@/lib/offline-copies';
 import { AuthContext, type Auth, type AuthState } from './auth-context';
-import { initKeycloak, keycloak, realmRoles } from './keycloak';
+import { initKeycloak, keycloak, realmRoles, resetKeycloak } from './keycloak';
+import { forgetSession, isLogoutPending, markLogoutPending, rememberedSession, rememberSession } from './offline-session';
 
 function snapshot(status: AuthState['status']): AuthState {
   const authenticated = Boolean(keycloak.authenticated);
@@ -19,34 +21,84 @@ function currentPage(): string {
   return url.toString();
 }
 
+/** What this device forgets when its user logs out: the session it remembers and the offline copies. */
+function forgetDevice(): Promise<void> {
+  forgetSession();
+  return clearOfflineCopies();
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
-  const [state, setState] = useState<AuthState>({
-    status: 'loading',
-    authenticated: false,
-    username: undefined,
-    roles: [],
+  const [state, setState] = useState<AuthState>(() => {
+    const remembered = rememberedSession();
+    return { status: 'loading', authenticated: false, username: remembered?.username, roles: remembered?.roles ?? [] };
   });
 
   useEffect(() => {
     let active = true;
     const refresh = () => {
-      if (active) setState(snapshot('ready'));
+      if (!active) return;
+      const next = snapshot('ready');
+      if (next.username) rememberSession(next.username, next.roles);
+      setState(next);
     };
-    keycloak.onAuthSuccess = refresh;
-    keycloak.onAuthRefreshSuccess = refresh;
-    keycloak.onAuthLogout = refresh;
-    // A refresh Keycloak refuses (session ended) makes keycloak-js drop the tokens (onAuthLogout);
-    // one that fails for want of network keeps them, so a door phone offline stays logged in.
-    keycloak.onTokenExpired = () => {
-      keycloak.updateToken(30).catch(() => undefined);
+    // Offline, someone logged in here before: the device's memory of them, until Keycloak answers.
+    const offline = () => {
+      const remembered = rememberedSession();
+      if (!remembered) return false;
+      setState({ status: 'offline', authenticated: true, username: remembered.username, roles: remembered.roles });
+      return true;
     };
-    initKeycloak().then(refresh, (error: unknown) => {
-      console.warn('Keycloak is unavailable; continuing without login', error);
-      if (active) setState(snapshot('unavailable'));
-    });
+    let waitingForNetwork = false;
+    let failed = false;
+    const start = () => {
+      waitingForNetwork = false;
+      window.removeEventListener('online', start);
+      // An adapter initializes once: a fresh one after a failed init (kept until then for its login URL).
+      if (failed) resetKeycloak();
+      failed = false;
+      keycloak.onAuthSuccess = refresh;
+      keycloak.onAuthRefreshSuccess = refresh;
+      keycloak.onAuthLogout = refresh;
+      // A refresh Keycloak refuses (session ended) makes keycloak-js drop the tokens (onAuthLogout);
+      // one that fails for want of network keeps them, so a door phone offline stays logged in.
+      keycloak.onTokenExpired = () => {
+        keycloak.updateToken(30).catch(() => undefined);
+      };
+      initKeycloak().then(
+        (authenticated) => {
+          if (authenticated && isLogoutPending()) {
+            markLogoutPending(false);
+            void keycloak.logout({ redirectUri: currentPage() });
+            return;
+          }
+          markLogoutPending(false);
+          // Keycloak says nobody is logged in: what the device kept of a previous session goes.
+          if (!authenticated && rememberedSession()) void forgetDevice();
+          refresh();
+        },
+        (error: unknown) => {
+          console.warn('Keycloak is unavailable; continuing without login', error);
+          if (!active) return;
+          if (!offline()) setState(snapshot('unavailable'));
+          // Tried again when the network comes back.
+          failed = true;
+          waitForNetwork();
+        },
+      );
+    };
+    const waitForNetwork = () => {
+      if (waitingForNetwork) return;
+      waitingForNetwork = true;
+      window.addEventListener('online', start);
+    };
+    // Without network Keycloak cannot answer (its silent check would fail after a timeout): start
+    // from the remembered session at once, and ask Keycloak when the network is back.
+    if (!navigator.onLine && offline()) waitForNetwork();
+    else start();
     return () => {
       active = false;
+      window.removeEventListener('online', start);
     };
   }, []);
 
@@ -55,8 +107,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [i18n]);
 
   const logout = useCallback(() => {
-    void keycloak.logout({ redirectUri: currentPage() });
-  }, []);
+    const offline = state.status === 'offline';
+    void forgetDevice().then(() => {
+      // Offline there is no Keycloak to go to: logged out on this device now, and out of Keycloak at
+      // the next start with network.
+      if (offline) {
+        markLogoutPending(true);
+        setState({ status: 'unavailable', authenticated: false, username: undefined, roles: [] });
+      } else void keycloak.logout({ redirectUri: currentPage() });
+    });
+  }, [state.status]);
 
   const value = useMemo<Auth>(
     () => ({ ...state, hasRole: (role) => state.roles.includes(role), login, logout }),

@@ -1,14 +1,23 @@
 import Keycloak from 'keycloak-js';
 import { env } from '@/config/env';
 
-/** The one Keycloak adapter of the app (public client, authorization code flow with PKCE S256). */
-export const keycloak = new Keycloak({
-  url: env.keycloakUrl,
-  realm: env.keycloakRealm,
-  clientId: env.keycloakClientId,
-});
+const newAdapter = () =>
+  new Keycloak({ url: env.keycloakUrl, realm: env.keycloakRealm, clientId: env.keycloakClientId });
+
+/**
+ * The one Keycloak adapter of the app (public client, authorization code flow with PKCE S256).
+ * `let`: an adapter whose init failed (no network) cannot be initialized again, so resetKeycloak
+ * replaces it; importers see the new one (ES modules export live bindings).
+ */
+export let keycloak = newAdapter();
 
 let initialization: Promise<boolean> | undefined;
+
+/** A fresh adapter, for another init after a failed one (the network came back). */
+export function resetKeycloak(): void {
+  keycloak = newAdapter();
+  initialization = undefined;
+}
 
 /**
  * Initializes the adapter once (React StrictMode mounts effects twice): finishes a login redirect if

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
-import { intlLocale } from '@/lib/i18n';
+import { intlLocale, useFormat } from '@/lib/i18n';
 import { useAuditLog } from '../api/get-audit-log';
+import { auditSentence } from '../audit-sentence';
 import { AdminTable } from './admin-table';
 
-/** The latest changes made by organisers (who, what, when, with the details as sent). */
+/** The latest changes made by organisers: when, who, and what as a sentence (the record as kept, folded). */
 export function AuditPanel() {
   const { t, i18n } = useTranslation();
+  const { day } = useFormat();
   const audit = useAuditLog();
   if (audit.isPending) return <Loading />;
   if (audit.isError) return <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />;
@@ -26,7 +28,7 @@ export function AuditPanel() {
         <AdminTable
           testId="audit-table"
           actions={false}
-          columns={[t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.entity'), t('admin.audit.details')]}
+          columns={[t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.what')]}
         >
               {audit.data.map((entry) => (
                 <tr key={entry.id}>
@@ -35,15 +37,17 @@ export function AuditPanel() {
                   </td>
                   <td>{entry.actor}</td>
                   <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>
-                    {entry.entity} {entry.entityId}
-                  </td>
-                  <td>
-                    <code className="admin-audit__details" lang="en">
-                      {entry.details}
-                    </code>
+                    <p className="admin-audit__sentence">
+                      {auditSentence(entry, t, (d) => day(d, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })) ?? (
+                        <code>{entry.action}</code>
+                      )}
+                    </p>
+                    <details className="admin-audit__record">
+                      <summary>{t('admin.audit.recorded')}</summary>
+                      <code className="admin-audit__details" lang="en">
+                        {entry.action} · {entry.entity} {entry.entityId} · {entry.details}
+                      </code>
+                    </details>
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { SCAN_SYNC_RETRY_MS } from '@/config/settings';
 import { api, unwrap } from '@/lib/api/client';
+import { useAuth } from '@/lib/auth';
 import type { ScanRequest, ScanResult } from '@/lib/api/types';
 import { scannerDb } from '../offline/door-store';
 import { syncQueue, type SyncOutcome } from '../offline/sync-queue';
@@ -27,12 +28,14 @@ export function syncScans(): Promise<SyncOutcome> {
 export const localScannerStateKey = ['scanner', 'local'] as const;
 
 /**
- * Syncs the queued scans as soon as the network is back (`online` event), on open, and every
+ * Syncs the queued scans as soon as the network is back (`online` event), on open, when the login is
+ * confirmed by Keycloak (a phone that started offline has no token before), and every
  * SCAN_SYNC_RETRY_MS while some wait; then refreshes the local state shown. `onSynced` hears of each
  * sync that reached the server.
  */
 export function useScanSync({ pending, onSynced }: { pending: number; onSynced?: (outcome: SyncOutcome) => void }) {
   const queryClient = useQueryClient();
+  const tokenReady = useAuth().status === 'ready';
   const onSyncedRef = useRef(onSynced);
   useEffect(() => {
     onSyncedRef.current = onSynced;
@@ -60,5 +63,5 @@ export function useScanSync({ pending, onSynced }: { pending: number; onSynced?:
       window.removeEventListener('online', run);
       window.clearInterval(timer);
     };
-  }, [pending, queryClient]);
+  }, [pending, queryClient, tokenReady]);
 }

@@ -129,7 +129,7 @@ describe('DoorScanner', () => {
 
     // Offline: a signed QR payload pasted, checked on the device, queued.
     setOnline(false);
-    expect(screen.getByTestId('sync-status')).toHaveTextContent('Offline · 0 to sync');
+    expect(screen.getByTestId('sync-status')).toHaveTextContent('Offline: 0 scans waiting');
     const payload = await signer.sign({ t: 11, o: 70, a: 5, d: today, p: 2 });
     await userEvent.click(field);
     await userEvent.paste(payload);
@@ -138,7 +138,7 @@ describe('DoorScanner', () => {
     expect(offline).toHaveAttribute('data-verdict', 'ADMITTED');
     expect(offline).toHaveAttribute('data-offline', 'true');
     expect(offline).toHaveTextContent('Paul');
-    expect(await screen.findByText('Offline · 1 to sync')).toBeInTheDocument();
+    expect(await screen.findByText('Offline: 1 scan waiting')).toBeInTheDocument();
     expect(screen.getByText('8 persons admitted today at this door')).toBeInTheDocument();
     expect(scansSent).toHaveLength(1); // not even tried: the browser says it is offline
 

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { SCANNER_ATTRACTION_STORAGE_KEY } from '@/config/settings';
 import type { Attraction } from '@/lib/api/types';
 import { useMyAttractions } from '../api/get-my-attractions';
 import { unlockAudio } from '../utils/feedback';
+import { keepQrReaderOffline } from '../utils/qr-detector';
 import { AttractionPicker } from './attraction-picker';
 import { ScannerScreen } from './scanner-screen';
 import './scanner.css';
@@ -36,6 +37,7 @@ function storeDoor(attraction: Attraction | undefined) {
 export function DoorScanner({ username }: { username: string }) {
   const attractions = useMyAttractions(username);
   const [picked, setPicked] = useState<Attraction | undefined>(storedDoor);
+  useEffect(keepQrReaderOffline, []);
 
   const list = attractions.data;
   // The remembered door, if this account still scans there; the only door; or a choice to make.

@@ -8,6 +8,17 @@ let loading: Promise<QrDetector> | undefined;
  * app's first load): the browser's own BarcodeDetector where it reads QR codes (Android Chrome),
  * otherwise the `barcode-detector` polyfill on zxing-wasm, whose .wasm comes from our own build.
  */
+/**
+ * Fetches the zxing WebAssembly once the scanner opens online, so that the service worker keeps it
+ * (runtime cache, vite.config.ts) and the camera still reads codes after an offline reload.
+ */
+export function keepQrReaderOffline(): void {
+  if (!navigator.onLine || !('serviceWorker' in navigator)) return;
+  void import('zxing-wasm/reader/zxing_reader.wasm?url')
+    .then(({ default: wasmUrl }) => fetch(wasmUrl))
+    .catch(() => undefined);
+}
+
 export function loadQrDetector(): Promise<QrDetector> {
   loading ??= (async () => {
     const Native = (globalThis as { BarcodeDetector?: typeof import('barcode-detector/ponyfill').BarcodeDetector })

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { Ticket } from '@/lib/api/types';
 import { queryKeys } from '@/lib/query-keys';
+import { saveTicketListCopy } from './offline-copies';
 
 export function getMyTickets({ signal }: { signal?: AbortSignal } = {}): Promise<Ticket[]> {
   return unwrap(api.GET('/api/me/tickets', { signal }));
@@ -11,7 +12,11 @@ export function getMyTickets({ signal }: { signal?: AbortSignal } = {}): Promise
 export function getMyTicketsQueryOptions(username: string) {
   return queryOptions({
     queryKey: [...queryKeys.userTickets(username), 'list'],
-    queryFn: ({ signal }) => getMyTickets({ signal }),
+    queryFn: async ({ signal }) => {
+      const tickets = await getMyTickets({ signal });
+      saveTicketListCopy(username, tickets);
+      return tickets;
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import { queryKeys } from '@/lib/query-keys';
+import { saveTicketQrCopy } from './offline-copies';
 
 /**
  * Width asked for the QR PNG, in pixels: the code shows at up to 360 CSS pixels, so this is sharp on
@@ -22,7 +23,11 @@ export function getTicketQr(id: number, { signal }: { signal?: AbortSignal } = {
 export function getTicketQrQueryOptions(username: string, id: number) {
   return queryOptions({
     queryKey: [...queryKeys.userTickets(username), 'ticket', id, 'qr', QR_PNG_SIZE],
-    queryFn: ({ signal }) => getTicketQr(id, { signal }),
+    queryFn: async ({ signal }) => {
+      const qr = await getTicketQr(id, { signal });
+      saveTicketQrCopy(username, id, qr);
+      return qr;
+    },
     // A ticket's QR code never changes: fetch it once per visit.
     staleTime: Infinity,
   });

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { Ticket } from '@/lib/api/types';
 import { queryKeys } from '@/lib/query-keys';
+import { saveTicketCopy } from './offline-copies';
 
 export function getTicket(id: number, { signal }: { signal?: AbortSignal } = {}): Promise<Ticket> {
   return unwrap(api.GET('/api/tickets/{id}', { params: { path: { id } }, signal }));
@@ -10,7 +11,11 @@ export function getTicket(id: number, { signal }: { signal?: AbortSignal } = {})
 export function getTicketQueryOptions(username: string, id: number) {
   return queryOptions({
     queryKey: [...queryKeys.userTickets(username), 'ticket', id],
-    queryFn: ({ signal }) => getTicket(id, { signal }),
+    queryFn: async ({ signal }) => {
+      const ticket = await getTicket(id, { signal });
+      saveTicketCopy(username, ticket);
+      return ticket;
+    },
   });
 }
 

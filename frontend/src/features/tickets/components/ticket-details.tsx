@@ -4,13 +4,14 @@ import { Link } from 'react-router';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
-import { problemSlug } from '@/lib/api/errors';
+import { NetworkError, problemSlug } from '@/lib/api/errors';
 import type { Ticket } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 import { useFormat } from '@/lib/i18n';
 import { useDownloadTicketFile, type TicketFile } from '../api/download-ticket-file';
 import { useConfirmTicket } from '../api/confirm-ticket';
 import { useTicket } from '../api/get-ticket';
+import { serverUnreachable, useTicketCopy } from '../api/offline-copies';
 import { describeProblem } from '../problems';
 import { CancelTicketDialog } from './cancel-ticket-dialog';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -28,8 +29,15 @@ export function TicketDetails({ id, justClaimed = false }: Props) {
   const { t } = useTranslation();
   const { username } = useAuth();
   const ticket = useTicket(username, id);
+  // No network: the copy this device kept when the ticket was last seen.
+  const unreachable = serverUnreachable(ticket);
+  const copy = useTicketCopy(username, id, unreachable);
 
-  if (ticket.isPending) {
+  if (ticket.data) return <TicketView ticket={ticket.data} justClaimed={justClaimed} />;
+  if (unreachable && copy.data) {
+    return <TicketView ticket={copy.data.value} justClaimed={false} offlineSavedAt={copy.data.savedAt} />;
+  }
+  if (ticket.isPending && !(unreachable && copy.isFetched)) {
     return (
       <>
         <h1>{t('tickets.ticketTitle')}</h1>
@@ -38,25 +46,29 @@ export function TicketDetails({ id, justClaimed = false }: Props) {
     );
   }
   // (A failed refresh keeps showing the ticket: only a ticket never loaded gives way to the error.)
-  if (!ticket.data) {
-    return (
-      <>
-        <h1>{t('tickets.ticketTitle')}</h1>
-        {problemSlug(ticket.error) === 'not-found' ? (
-          <p className="empty-state">{t('tickets.notFound')}</p>
-        ) : (
-          <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} />
-        )}
-        <p>
-          <Link to={paths.tickets.href()}>{t('tickets.back')}</Link>
-        </p>
-      </>
-    );
-  }
-  return <TicketView ticket={ticket.data} justClaimed={justClaimed} />;
+  return (
+    <>
+      <h1>{t('tickets.ticketTitle')}</h1>
+      {problemSlug(ticket.error) === 'not-found' ? (
+        <p className="empty-state">{t('tickets.notFound')}</p>
+      ) : (
+        <ErrorState error={ticket.error ?? new NetworkError()} onRetry={() => void ticket.refetch()} />
+      )}
+      <p>
+        <Link to={paths.tickets.href()}>{t('tickets.back')}</Link>
+      </p>
+    </>
+  );
 }
 
-function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: boolean }) {
+type ViewProps = {
+  ticket: Ticket;
+  justClaimed: boolean;
+  /** Shown from the device's offline copy saved then (epoch ms): said so, and no actions (they need the server). */
+  offlineSavedAt?: number;
+};
+
+function TicketView({ ticket, justClaimed, offlineSavedAt }: ViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -100,6 +112,11 @@ function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: bool
         <h1 id="ticket-title">{name}</h1>
         <TicketStatusBadge status={ticket.status} used={used} />
       </header>
+      {offlineSavedAt !== undefined && (
+        <p className="ticket__offline notice" data-testid="offline-copy">
+          {t('tickets.offlineCopy', { date: format.dateTime(new Date(offlineSavedAt).toISOString(), timeZone) })}
+        </p>
+      )}
       {used && (
         <p className="ticket__used notice" data-testid="ticket-used">
           <strong>{t('tickets.usedTitle')}</strong> {t('tickets.usedText', { count: ticket.partySize })}
@@ -111,7 +128,7 @@ function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: bool
       </p>
 
       {active ? (
-        <TicketQr ticket={ticket} used={used} />
+        <TicketQr ticket={ticket} used={used} offline={offlineSavedAt !== undefined} />
       ) : (
         <p className="ticket__cancelled notice">
           {ticket.cancelledAt
@@ -128,7 +145,7 @@ function TicketView({ ticket, justClaimed }: { ticket: Ticket; justClaimed: bool
       </p>
       {active && !used && <p className="ticket__hint">{t('tickets.qrHint')}</p>}
 
-      {active && <TicketActions ticket={ticket} onCancel={() => setDialogOpen(true)} />}
+      {active && offlineSavedAt === undefined && <TicketActions ticket={ticket} onCancel={() => setDialogOpen(true)} />}
 
       <section className="card ticket__facts" aria-labelledby="ticket-facts">
         <h2 id="ticket-facts">{t('tickets.details')}</h2>

@@ -8,7 +8,9 @@ import type { Ticket } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 import { calendarDay } from '@/lib/dates';
 import { useFormat } from '@/lib/i18n';
+import { NetworkError } from '@/lib/api/errors';
 import { useMyTickets } from '../api/get-my-tickets';
+import { serverUnreachable, useTicketListCopy } from '../api/offline-copies';
 import { isUsedUp, TicketStatusBadge } from './ticket-status-badge';
 
 export type TicketSection = 'today' | 'upcoming' | 'past' | 'cancelled';
@@ -59,13 +61,26 @@ export function TicketList({ eligibility, now: fixedNow }: Props) {
   const { t } = useTranslation();
   const { username } = useAuth();
   const tickets = useMyTickets(username);
+  const format = useFormat();
+  // No network: the list this device kept when it was last seen.
+  const unreachable = serverUnreachable(tickets);
+  const copy = useTicketListCopy(username, unreachable);
   const [now] = useState(() => fixedNow ?? Date.now());
 
-  if (tickets.isPending) return <Loading />;
-  if (!tickets.data) return <ErrorState error={tickets.error} onRetry={() => void tickets.refetch()} />;
+  const data = tickets.data ?? (unreachable ? copy.data?.value : undefined);
+  const offlineSavedAt = tickets.data ? undefined : copy.data?.savedAt;
+  if (!data) {
+    if (tickets.isPending && !(unreachable && copy.isFetched)) return <Loading />;
+    return <ErrorState error={tickets.error ?? new NetworkError()} onRetry={() => void tickets.refetch()} />;
+  }
+  const offlineNote = offlineSavedAt !== undefined && (
+    <p className="notice tickets__offline" data-testid="offline-copy">
+      {t('tickets.offlineList', { date: format.dateTime(new Date(offlineSavedAt).toISOString()) })}
+    </p>
+  );
 
   const outsider = eligibility?.eligible === false ? <NotEligible {...eligibility} /> : null;
-  if (tickets.data.length === 0) {
+  if (data.length === 0) {
     return (
       outsider ?? (
         <p className="empty-state">
@@ -74,11 +89,12 @@ export function TicketList({ eligibility, now: fixedNow }: Props) {
       )
     );
   }
-  const sections = sectionTickets(tickets.data, now);
-  const valid = tickets.data.length - sections.cancelled.length;
+  const sections = sectionTickets(data, now);
+  const valid = data.length - sections.cancelled.length;
   return (
     <>
       {outsider}
+      {offlineNote}
       <p className="tickets__meta" data-testid="tickets-count">
         {t('tickets.validCount', { count: valid })}
       </p>

@@ -1150,6 +1150,17 @@ export interface components {
             publicValueSource?: string;
             /** @description BALLOT: share of each offer's places held first for a participating territory's residents */
             territoryShares?: components["schemas"]["TerritoryShare"][];
+            /**
+             * Format: int32
+             * @description Confirmation deadline: tickets not confirmed by the visit day minus this many days, at confirmAtTime (edition's zone), are released to the waiting list after a last warning mail; no deadline when absent. 0 to 30, given together with confirmAtTime (else 422 invalid-confirmation-deadline)
+             * @example 1
+             */
+            confirmDaysBefore?: number;
+            /**
+             * Format: partial-time
+             * @description Time of day of the confirmation deadline, in the edition's zone; given together with confirmDaysBefore
+             */
+            confirmAtTime?: string;
         };
         /** @description An edition's figures, overall and broken down, all from our own rows */
         EditionStats: {
@@ -1209,6 +1220,16 @@ export interface components {
             /** @description BALLOT: SHA-256 of the secret seed, hex, published before the window opens */
             ballotCommitment?: string;
             territoryShares: components["schemas"]["ShareView"][];
+            /**
+             * Format: int32
+             * @description Confirmation deadline: days before the visit day; none when absent
+             */
+            confirmDaysBefore?: number;
+            /**
+             * Format: partial-time
+             * @description Confirmation deadline: time of day, edition's zone
+             */
+            confirmAtTime?: string;
         };
         /** @description One invalid input field */
         FieldError: {

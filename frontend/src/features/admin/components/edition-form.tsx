@@ -32,6 +32,9 @@ type Values = Pick<EditionInput, 'slug' | 'name' | 'timeZone' | 'firstDay' | 'la
   publicValueSource: string;
   /** Percent per territory code, as typed; empty = no share. */
   shares: Record<string, string>;
+  /** Confirmation deadline: both empty = none. */
+  confirmDaysBefore: string;
+  confirmAtTime: string;
 };
 
 function initial(edition?: Edition): Values {
@@ -53,12 +56,20 @@ function initial(edition?: Edition): Values {
     maxChoices: String(edition?.maxChoices ?? 5),
     publicValueSource: edition?.publicValueSource ?? '',
     shares: Object.fromEntries((edition?.territoryShares ?? []).map((s) => [s.territory, String(s.percent)])),
+    confirmDaysBefore: edition?.confirmDaysBefore == null ? '' : String(edition.confirmDaysBefore),
+    confirmAtTime: edition?.confirmAtTime?.slice(0, 5) ?? '',
   };
 }
 
 /** The API's input: a first-come edition sends no ballot settings; a ballot sends only the shares typed. */
 function toInput(values: Values): EditionInput {
-  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, ...rest } = values;
+  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, confirmDaysBefore, confirmAtTime, ...rest } =
+    values;
+  // sent as typed (one empty, the other not, is the server's 422 invalid-confirmation-deadline)
+  const deadline = {
+    confirmDaysBefore: confirmDaysBefore.trim() === '' ? undefined : Number(confirmDaysBefore),
+    confirmAtTime: confirmAtTime.trim() === '' ? undefined : confirmAtTime,
+  };
   const base = {
     slug: rest.slug,
     name: rest.name,
@@ -71,6 +82,7 @@ function toInput(values: Values): EditionInput {
     maxTicketsPerResident: Number(maxTicketsPerResident),
     maxPartySize: Number(maxPartySize),
     allocationMode,
+    ...deadline,
   };
   if (allocationMode === 'FIRST_COME') return base;
   return {
@@ -162,6 +174,12 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
             {problem.fields.territories}
           </p>
         )}
+      </fieldset>
+      <fieldset className="admin-field">
+        <legend>{t('admin.editions.deadline')}</legend>
+        <p className="field__hint">{t('admin.editions.deadlineHint')}</p>
+        {text('confirmDaysBefore', { type: 'number', min: 0, max: 30, inputMode: 'numeric', required: false })}
+        {text('confirmAtTime', { type: 'time', required: false })}
       </fieldset>
       <SelectField
         name="allocationMode"

@@ -36,6 +36,7 @@ public enum ProblemType {
     BALLOT_SETTINGS_LOCKED("ballot-settings-locked", 409, "Ballot settings locked"),
     DRAW_TOO_EARLY("draw-too-early", 409, "The application window is still open"),
     ALREADY_DRAWN("already-drawn", 409, "Already drawn"),
+    INVALID_CONFIRMATION_DEADLINE("invalid-confirmation-deadline", 422, "Invalid confirmation deadline"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 

@@ -62,6 +62,12 @@ public class Edition extends IdentityEntity {
     /** SHA-256(seed) in hex, published as soon as the edition is a ballot. */
     @Column(name = "ballot_commitment")
     public String ballotCommitment;
+    /** Confirmation deadline (both or neither): tickets not confirmed by the visit day minus these days ... */
+    @Column(name = "confirm_days_before")
+    public Integer confirmDaysBefore;
+    /** ... at this time of day, in the edition's zone, are released (after a last warning). */
+    @Column(name = "confirm_at_time")
+    public java.time.LocalTime confirmAtTime;
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 
@@ -85,6 +91,14 @@ public class Edition extends IdentityEntity {
     /** The instant this day begins, in the edition's zone. */
     public Instant startOf(LocalDate day) {
         return day.atStartOfDay(zone()).toInstant();
+    }
+
+    /** The confirmation deadline of a visit on this day, or null when the edition has none. */
+    public Instant confirmDeadline(LocalDate day) {
+        if (confirmDaysBefore == null || confirmAtTime == null) {
+            return null;
+        }
+        return day.minusDays(confirmDaysBefore).atTime(confirmAtTime).atZone(zone()).toInstant();
     }
 
     public boolean claimOpenAt(Instant now) {

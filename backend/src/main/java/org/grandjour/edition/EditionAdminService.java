@@ -166,6 +166,19 @@ public class EditionAdminService {
         }
     }
 
+    /** Both or neither, 0 to 30 days: checked here so that every mistake is one 422 problem type. */
+    private static void applyConfirmationDeadline(Edition e, EditionInput in) {
+        if ((in.confirmDaysBefore() == null) != (in.confirmAtTime() == null)) {
+            throw ProblemType.INVALID_CONFIRMATION_DEADLINE.exception(
+                    "confirmDaysBefore and confirmAtTime go together: give both for a deadline, neither for none.");
+        }
+        if (in.confirmDaysBefore() != null && (in.confirmDaysBefore() < 0 || in.confirmDaysBefore() > 30)) {
+            throw ProblemType.INVALID_CONFIRMATION_DEADLINE.exception("confirmDaysBefore must be 0 to 30 days, not " + in.confirmDaysBefore() + ".");
+        }
+        e.confirmDaysBefore = in.confirmDaysBefore();
+        e.confirmAtTime = in.confirmAtTime() == null ? null : in.confirmAtTime().withNano(0);
+    }
+
     private static void apply(Edition e, EditionInput in) {
         TimeZones.require("timeZone", in.timeZone());
         if (in.lastDay().isBefore(in.firstDay())) {
@@ -183,6 +196,7 @@ public class EditionAdminService {
         e.claimClosesAt = in.claimClosesAt();
         e.maxTicketsPerResident = in.maxTicketsPerResident();
         e.maxPartySize = in.maxPartySize();
+        applyConfirmationDeadline(e, in);
         e.territories.clear();
         for (String code : in.territories()) {
             Territory t = Territory.findByCode(code);

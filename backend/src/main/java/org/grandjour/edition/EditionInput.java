@@ -38,7 +38,13 @@ public record EditionInput(
         @Schema(description = "BALLOT: the public value the draw will use, named in advance", examples = "EuroMillions draw of 2026-03-06")
         @Size(max = 300) String publicValueSource,
         @Schema(description = "BALLOT: share of each offer's places held first for a participating territory's residents")
-        List<@NotNull @Valid TerritoryShare> territoryShares) {
+        List<@NotNull @Valid TerritoryShare> territoryShares,
+        @Schema(description = "Confirmation deadline: tickets not confirmed by the visit day minus this many days, at confirmAtTime "
+                + "(edition's zone), are released to the waiting list after a last warning mail; no deadline when absent. "
+                + "0 to 30, given together with confirmAtTime (else 422 invalid-confirmation-deadline)", examples = "1")
+        Integer confirmDaysBefore,
+        @Schema(implementation = String.class, format = "partial-time", description = "Time of day of the confirmation deadline, "
+                + "in the edition's zone; given together with confirmDaysBefore") java.time.LocalTime confirmAtTime) {
 
     @Schema(description = "A whole percentage of each offer's places held for one territory")
     public record TerritoryShare(

@@ -31,7 +31,10 @@ public record EditionView(
         @Schema(required = true) int maxChoices,
         String publicValueSource,
         @Schema(description = "BALLOT: SHA-256 of the secret seed, hex, published before the window opens") String ballotCommitment,
-        @Schema(required = true) List<ShareView> territoryShares) {
+        @Schema(required = true) List<ShareView> territoryShares,
+        @Schema(description = "Confirmation deadline: days before the visit day; none when absent") Integer confirmDaysBefore,
+        @Schema(implementation = String.class, format = "partial-time", description = "Confirmation deadline: time of day, edition's zone")
+        java.time.LocalTime confirmAtTime) {
 
     @Schema(description = "A territory's share of each offer's places")
     public record ShareView(@Schema(required = true) String territory, @Schema(required = true) int percent) {

@@ -35,6 +35,8 @@ type Values = Pick<EditionInput, 'slug' | 'name' | 'timeZone' | 'firstDay' | 'la
   /** Confirmation deadline: both empty = none. */
   confirmDaysBefore: string;
   confirmAtTime: string;
+  /** Percent, as typed; empty = no overbooking. */
+  overbookingRisk: string;
 };
 
 function initial(edition?: Edition): Values {
@@ -58,12 +60,13 @@ function initial(edition?: Edition): Values {
     shares: Object.fromEntries((edition?.territoryShares ?? []).map((s) => [s.territory, String(s.percent)])),
     confirmDaysBefore: edition?.confirmDaysBefore == null ? '' : String(edition.confirmDaysBefore),
     confirmAtTime: edition?.confirmAtTime?.slice(0, 5) ?? '',
+    overbookingRisk: edition?.overbookingRisk == null ? '' : String(edition.overbookingRisk),
   };
 }
 
 /** The API's input: a first-come edition sends no ballot settings; a ballot sends only the shares typed. */
 function toInput(values: Values): EditionInput {
-  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, confirmDaysBefore, confirmAtTime, ...rest } =
+  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, confirmDaysBefore, confirmAtTime, overbookingRisk, ...rest } =
     values;
   // sent as typed (one empty, the other not, is the server's 422 invalid-confirmation-deadline)
   const deadline = {
@@ -83,6 +86,7 @@ function toInput(values: Values): EditionInput {
     maxPartySize: Number(maxPartySize),
     allocationMode,
     ...deadline,
+    overbookingRisk: overbookingRisk.trim() === '' ? undefined : Number(overbookingRisk),
   };
   if (allocationMode === 'FIRST_COME') return base;
   return {
@@ -181,6 +185,15 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
         {text('confirmDaysBefore', { type: 'number', min: 0, max: 30, inputMode: 'numeric', required: false })}
         {text('confirmAtTime', { type: 'time', required: false })}
       </fieldset>
+      {text('overbookingRisk', {
+        type: 'number',
+        min: 0.01,
+        max: 20,
+        step: 0.01,
+        inputMode: 'decimal',
+        required: false,
+        hint: t('admin.editions.overbookingHint'),
+      })}
       <SelectField
         name="allocationMode"
         label={t('admin.editions.fields.allocationMode')}

@@ -38,7 +38,7 @@ describe('EditionsPanel', () => {
     });
   });
 
-  it('sets a confirmation deadline: days before the visit and a time of day', async () => {
+  it('sets a confirmation deadline (days before the visit, a time of day) and an overbooking risk', async () => {
     const fetchMock = mockFetch({
       'GET /api/editions': () => json([edition]),
       'GET /api/territories': () => json([pasDeCalais, kent]),
@@ -50,9 +50,10 @@ describe('EditionsPanel', () => {
     expect(within(form).getByRole('group', { name: 'Confirmation deadline (optional)' })).toBeInTheDocument();
     await userEvent.type(within(form).getByLabelText('Days before the visit'), '1');
     await userEvent.type(within(form).getByLabelText('At (time of day)'), '18:00');
+    await userEvent.type(within(form).getByLabelText('Overbooking risk (%, optional)'), '1');
     await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Grand Jour 2026 saved.')).toBeInTheDocument();
-    expect(await writes(fetchMock)[0]!.clone().json()).toMatchObject({ confirmDaysBefore: 1, confirmAtTime: '18:00' });
+    expect(await writes(fetchMock)[0]!.clone().json()).toMatchObject({ confirmDaysBefore: 1, confirmAtTime: '18:00', overbookingRisk: 1 });
   });
 
   it('shows the 422 of a half-set deadline', async () => {

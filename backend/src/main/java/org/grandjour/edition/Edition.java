@@ -68,6 +68,9 @@ public class Edition extends IdentityEntity {
     /** ... at this time of day, in the edition's zone, are released (after a last warning). */
     @Column(name = "confirm_at_time")
     public java.time.LocalTime confirmAtTime;
+    /** Overbooking risk in percent (P(arrivals > capacity) per offer and day); null = no overbooking. */
+    @Column(name = "overbooking_risk", precision = 5, scale = 2)
+    public java.math.BigDecimal overbookingRisk;
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 

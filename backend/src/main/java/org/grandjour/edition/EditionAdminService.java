@@ -40,6 +40,7 @@ public class EditionAdminService {
         e.persist();
         applyBallot(e, in, false);
         audit.record(actor, "edition.create", "edition", e.id, Map.of("slug", in.slug()));
+        // a new edition has no offers yet: they get their allowance as they are created
         return editions.view(e);
     }
 
@@ -197,6 +198,10 @@ public class EditionAdminService {
         e.maxTicketsPerResident = in.maxTicketsPerResident();
         e.maxPartySize = in.maxPartySize();
         applyConfirmationDeadline(e, in);
+        if (in.overbookingRisk() != null) {
+            org.grandjour.overbooking.OverbookingService.checkRisk(in.overbookingRisk());
+        }
+        e.overbookingRisk = in.overbookingRisk();
         e.territories.clear();
         for (String code : in.territories()) {
             Territory t = Territory.findByCode(code);

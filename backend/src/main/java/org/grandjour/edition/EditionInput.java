@@ -44,7 +44,10 @@ public record EditionInput(
                 + "0 to 30, given together with confirmAtTime (else 422 invalid-confirmation-deadline)", examples = "1")
         Integer confirmDaysBefore,
         @Schema(implementation = String.class, format = "partial-time", description = "Time of day of the confirmation deadline, "
-                + "in the edition's zone; given together with confirmDaysBefore") java.time.LocalTime confirmAtTime) {
+                + "in the edition's zone; given together with confirmDaysBefore") java.time.LocalTime confirmAtTime,
+        @Schema(description = "Overbooking: hand out, per offer with comparable history, as many places beyond capacity as keep "
+                + "the chance that more persons arrive than the capacity at or under this percentage (above 0, at most 20; 1 is usual); "
+                + "no overbooking when absent (else 422 invalid-overbooking-risk)", examples = "1") java.math.BigDecimal overbookingRisk) {
 
     @Schema(description = "A whole percentage of each offer's places held for one territory")
     public record TerritoryShare(

@@ -82,6 +82,6 @@ public class EditionService {
                 e.territories.stream().map(TerritoryView::of).toList(),
                 e.allocationMode, e.applicationOpensAt, e.applicationClosesAt, e.applicationOpenAt(now), e.drawAt, e.maxChoices,
                 e.publicValueSource, e.ballotCommitment, e.ballot() ? shares(e.id) : List.of(),
-                e.confirmDaysBefore, e.confirmAtTime);
+                e.confirmDaysBefore, e.confirmAtTime, e.overbookingRisk);
     }
 }

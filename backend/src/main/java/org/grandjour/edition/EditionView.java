@@ -34,7 +34,8 @@ public record EditionView(
         @Schema(required = true) List<ShareView> territoryShares,
         @Schema(description = "Confirmation deadline: days before the visit day; none when absent") Integer confirmDaysBefore,
         @Schema(implementation = String.class, format = "partial-time", description = "Confirmation deadline: time of day, edition's zone")
-        java.time.LocalTime confirmAtTime) {
+        java.time.LocalTime confirmAtTime,
+        @Schema(description = "Overbooking risk per offer and day, in percent; none = no overbooking") java.math.BigDecimal overbookingRisk) {
 
     @Schema(description = "A territory's share of each offer's places")
     public record ShareView(@Schema(required = true) String territory, @Schema(required = true) int percent) {

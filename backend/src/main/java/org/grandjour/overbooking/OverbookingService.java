@@ -117,13 +117,18 @@ public class OverbookingService {
      */
     int apply(Offer o, Plan plan) {
         History h = plan.history();
-        o.overbookingShowRate = h == null ? null : h.showRate();
-        o.overbookingDispersion = h == null ? null : h.dispersion();
-        o.overbookingHistoryParties = h == null ? null : (int) Math.min(Integer.MAX_VALUE, h.parties());
         List<OfferQuota.SliceRow> slices = quota.lockAll(o.id);
         int places = OfferQuota.placesIn(slices);
         int booked = o.capacity + o.overbookingAllowance - places;
         int allowance = Math.min(o.capacity, Math.max(plan.wanted(), booked - o.capacity));
+        // the history gone (the edition's days moved?) while tickets beyond capacity stand: the offer keeps the
+        // inputs they were handed out on, as the schema asks (no allowance without history)
+        boolean keepInputs = h == null && allowance > 0 && o.overbookingHistoryParties != null;
+        if (!keepInputs) {
+            o.overbookingShowRate = h == null ? null : h.showRate();
+            o.overbookingDispersion = h == null ? null : h.dispersion();
+            o.overbookingHistoryParties = h == null ? null : (int) Math.min(Integer.MAX_VALUE, h.parties());
+        }
         int newPlaces = o.capacity + allowance - booked;
         int before = o.overbookingAllowance;
         if (allowance != before) {
@@ -131,7 +136,7 @@ public class OverbookingService {
         }
         o.overbookingAllowance = allowance;
         if (h == null) {
-            o.overbookingOverflowRisk = null;
+            o.overbookingOverflowRisk = keepInputs ? o.overbookingOverflowRisk : null;
         } else if (allowance == 0) {
             o.overbookingOverflowRisk = 0.0; // never more booked than the capacity
         } else {

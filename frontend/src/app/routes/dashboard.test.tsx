@@ -40,6 +40,7 @@ describe('DashboardRoute', () => {
           crossBorder: [],
           verdicts: [],
           waitlists: [],
+          overbooking: [],
         }),
     });
     renderWithProviders(<DashboardRoute />, {

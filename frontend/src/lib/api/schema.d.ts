@@ -166,7 +166,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change an offer's capacity; never below what is booked */
+        /** Change an offer's capacity (never below what is booked) and its overbooking */
         put: operations["changeOfferCapacity"];
         post?: never;
         delete?: never;
@@ -1008,10 +1008,20 @@ export interface components {
             demand: components["schemas"]["OfferDemand"][];
             duplicates: components["schemas"]["DuplicateGroup"][];
         };
-        /** @description A new capacity for an offer, in persons */
+        /** @description A new capacity for an offer, in persons, and optionally its overbooking */
         CapacityChange: {
             /** Format: int32 */
             capacity: number;
+            /**
+             * @description Overbooking of this offer: EDITION follows the edition's risk (the default), OFF never, CUSTOM uses overbookingRisk; absent = unchanged. CUSTOM for an offer without comparable history is 422 overbooking-without-history
+             * @enum {string}
+             */
+            overbooking?: "EDITION" | "OFF" | "CUSTOM";
+            /**
+             * @description CUSTOM: the risk in percent (above 0, at most 20)
+             * @example 0.5
+             */
+            overbookingRisk?: number;
         };
         /** @enum {string} */
         Category: "MUSEUM" | "HERITAGE" | "NATURE" | "LEISURE" | "SPORT" | "ANIMALS" | "SCIENCE";
@@ -1192,6 +1202,22 @@ export interface components {
              * @description Walk-ups: places free on the day are given at the door in the last this-many minutes of each offer's opening hours; absent: no walk-ups
              */
             walkUpMinutes?: number;
+            /**
+             * Format: int32
+             * @description Confirmation deadline: tickets not confirmed by the visit day minus this many days, at confirmAtTime (edition's zone), are released to the waiting list after a last warning mail; no deadline when absent. 0 to 30, given together with confirmAtTime (else 422 invalid-confirmation-deadline)
+             * @example 1
+             */
+            confirmDaysBefore?: number;
+            /**
+             * Format: partial-time
+             * @description Time of day of the confirmation deadline, in the edition's zone; given together with confirmDaysBefore
+             */
+            confirmAtTime?: string;
+            /**
+             * @description Overbooking: hand out, per offer with comparable history, as many places beyond capacity as keep the chance that more persons arrive than the capacity at or under this percentage (above 0, at most 20; 1 is usual); no overbooking when absent (else 422 invalid-overbooking-risk)
+             * @example 1
+             */
+            overbookingRisk?: number;
         };
         /** @description An edition's figures, overall and broken down, all from our own rows */
         EditionStats: {
@@ -1210,6 +1236,8 @@ export interface components {
             verdicts: components["schemas"]["VerdictCount"][];
             /** @description Per offer: its waiting list, places released and refilled, holders' confirmations */
             waitlists: components["schemas"]["WaitlistFigures"][];
+            /** @description Per offer: the overbooking model's inputs, the allowance beyond capacity and the overflow risk it leaves */
+            overbooking: components["schemas"]["OverbookingFigures"][];
         };
         /** @description One Grand Jour edition */
         EditionView: {
@@ -1259,6 +1287,18 @@ export interface components {
              * @description Walk-ups in the last this-many minutes of the opening hours; null: none
              */
             walkUpMinutes?: number | null;
+            /**
+             * Format: int32
+             * @description Confirmation deadline: days before the visit day; none when absent
+             */
+            confirmDaysBefore?: number;
+            /**
+             * Format: partial-time
+             * @description Confirmation deadline: time of day, edition's zone
+             */
+            confirmAtTime?: string;
+            /** @description Overbooking risk per offer and day, in percent; none = no overbooking */
+            overbookingRisk?: number;
         };
         /** @description One invalid input field */
         FieldError: {
@@ -1376,6 +1416,16 @@ export interface components {
              * @description Closing time on the day (18:00 when not given)
              */
             closesAt?: string;
+            /**
+             * @description Overbooking of this offer: EDITION follows the edition's risk (the default), OFF never, CUSTOM uses overbookingRisk; absent = unchanged. CUSTOM for an offer without comparable history is 422 overbooking-without-history
+             * @enum {string}
+             */
+            overbooking?: "EDITION" | "OFF" | "CUSTOM";
+            /**
+             * @description CUSTOM: the risk in percent (above 0, at most 20)
+             * @example 0.5
+             */
+            overbookingRisk?: number;
         };
         /** @description An attraction's free entries for one day of an edition */
         OfferView: {
@@ -1410,6 +1460,43 @@ export interface components {
              */
             closesAt: string;
             attraction: components["schemas"]["AttractionView"];
+        };
+        /** @description An offer's overbooking: the model's inputs (none without comparable history), the places handed out beyond capacity and P(more persons arrive than the capacity) they leave */
+        OverbookingFigures: {
+            /** Format: int64 */
+            offerId: number;
+            /** @enum {string} */
+            mode: "EDITION" | "OFF" | "CUSTOM";
+            /**
+             * Format: double
+             * @description The risk that applies, in percent; none = not overbooked
+             */
+            riskPercent?: number;
+            /**
+             * Format: int32
+             * @description Parties in the comparable history; none = no history, never overbooked
+             */
+            historyParties?: number;
+            /**
+             * Format: double
+             * @description History's share of parties that did not come (0..1)
+             */
+            noShowRate?: number;
+            /**
+             * Format: double
+             * @description Dispersion of the show rate used by the model (beta-binomial intra-class correlation, 0 = binomial)
+             */
+            dispersion?: number;
+            /**
+             * Format: int32
+             * @description Places handed out beyond capacity
+             */
+            allowance: number;
+            /**
+             * Format: double
+             * @description P(arrivals > capacity) once capacity + allowance are booked (0..1)
+             */
+            overflowRisk?: number;
         };
         /** @description The postcode a resident asks to have instead of the registered one */
         PostcodeChangeInput: {
@@ -2095,6 +2182,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     getBallotOverview: {
@@ -2215,6 +2303,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     updateEdition: {
@@ -2246,6 +2335,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     changeOfferCapacity: {
@@ -2277,6 +2367,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
     listPostcodeChanges: {

@@ -45,6 +45,11 @@ type Values = Pick<EditionInput, 'slug' | 'name' | 'timeZone' | 'firstDay' | 'la
   walkUpMinutes: string;
   /** Percent per territory code, as typed; empty = no share. */
   shares: Record<string, string>;
+  /** Confirmation deadline: both empty = none. */
+  confirmDaysBefore: string;
+  confirmAtTime: string;
+  /** Percent, as typed; empty = no overbooking. */
+  overbookingRisk: string;
 };
 
 function initial(edition?: Edition): Values {
@@ -70,6 +75,9 @@ function initial(edition?: Edition): Values {
     publicValueSource: edition?.publicValueSource ?? '',
     walkUpMinutes: edition?.walkUpMinutes == null ? '' : String(edition.walkUpMinutes),
     shares: Object.fromEntries((edition?.territoryShares ?? []).map((s) => [s.territory, String(s.percent)])),
+    confirmDaysBefore: edition?.confirmDaysBefore == null ? '' : String(edition.confirmDaysBefore),
+    confirmAtTime: edition?.confirmAtTime?.slice(0, 5) ?? '',
+    overbookingRisk: edition?.overbookingRisk == null ? '' : String(edition.overbookingRisk),
   };
 }
 
@@ -83,7 +91,13 @@ function instants(values: Values): Record<InstantName, string | undefined> {
 
 /** The API's input: a first-come edition sends no ballot settings; a ballot sends only the shares typed. */
 function toInput(values: Values): EditionInput {
-  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, walkUpMinutes, ...rest } = values;
+  const { shares, maxTicketsPerResident, maxPartySize, maxChoices, allocationMode, walkUpMinutes, confirmDaysBefore, confirmAtTime, overbookingRisk, ...rest } =
+    values;
+  // sent as typed (one empty, the other not, is the server's 422 invalid-confirmation-deadline)
+  const deadline = {
+    confirmDaysBefore: confirmDaysBefore.trim() === '' ? undefined : Number(confirmDaysBefore),
+    confirmAtTime: confirmAtTime.trim() === '' ? undefined : confirmAtTime,
+  };
   const at = instants(values);
   const base = {
     slug: rest.slug,
@@ -99,6 +113,8 @@ function toInput(values: Values): EditionInput {
     maxPartySize: Number(maxPartySize),
     allocationMode,
     walkUpMinutes: walkUpMinutes.trim() === '' ? undefined : Number(walkUpMinutes),
+    ...deadline,
+    overbookingRisk: overbookingRisk.trim() === '' ? undefined : Number(overbookingRisk),
   };
   if (allocationMode === 'FIRST_COME') return base;
   return {
@@ -203,6 +219,21 @@ export function EditionForm({ edition, territories, onDone, onCancel }: Props) {
           </p>
         )}
       </fieldset>
+      <fieldset className="admin-field">
+        <legend>{t('admin.editions.deadline')}</legend>
+        <p className="field__hint">{t('admin.editions.deadlineHint')}</p>
+        {text('confirmDaysBefore', { type: 'number', min: 0, max: 30, inputMode: 'numeric', required: false })}
+        {text('confirmAtTime', { type: 'time', required: false })}
+      </fieldset>
+      {text('overbookingRisk', {
+        type: 'number',
+        min: 0.01,
+        max: 20,
+        step: 0.01,
+        inputMode: 'decimal',
+        required: false,
+        hint: t('admin.editions.overbookingHint'),
+      })}
       <SelectField
         name="allocationMode"
         label={t('admin.editions.fields.allocationMode')}

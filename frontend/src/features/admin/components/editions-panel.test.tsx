@@ -44,6 +44,47 @@ describe('EditionsPanel', () => {
     });
   });
 
+  it('sets a confirmation deadline (days before the visit, a time of day) and an overbooking risk', async () => {
+    const fetchMock = mockFetch({
+      'GET /api/editions': () => json([edition]),
+      'GET /api/territories': () => json([pasDeCalais, kent]),
+      'PUT /api/admin/editions/1': () => json({ ...edition, confirmDaysBefore: 1, confirmAtTime: '18:00:00' }),
+    });
+    renderWithProviders(<EditionsPanel />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Grand Jour 2026' }));
+    const form = screen.getByRole('form', { name: 'Edit Grand Jour 2026' });
+    expect(within(form).getByRole('group', { name: 'Confirmation deadline (optional)' })).toBeInTheDocument();
+    await userEvent.type(within(form).getByLabelText('Days before the visit'), '1');
+    await userEvent.type(within(form).getByLabelText('At (time of day)'), '18:00');
+    await userEvent.type(within(form).getByLabelText('Overbooking risk (%, optional)'), '1');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Grand Jour 2026 saved.')).toBeInTheDocument();
+    expect(await writes(fetchMock)[0]!.clone().json()).toMatchObject({ confirmDaysBefore: 1, confirmAtTime: '18:00', overbookingRisk: 1 });
+  });
+
+  it('shows the 422 of a half-set deadline', async () => {
+    mockFetch({
+      'GET /api/editions': () => json([edition]),
+      'GET /api/territories': () => json([pasDeCalais, kent]),
+      'PUT /api/admin/editions/1': () =>
+        problemJson(
+          typedProblem(
+            'invalid-confirmation-deadline',
+            422,
+            'confirmDaysBefore and confirmAtTime go together: give both for a deadline, neither for none.',
+          ),
+          422,
+        ),
+    });
+    renderWithProviders(<EditionsPanel />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Grand Jour 2026' }));
+    const form = screen.getByRole('form', { name: 'Edit Grand Jour 2026' });
+    await userEvent.type(within(form).getByLabelText('Days before the visit'), '2');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByRole('alert')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Days before the visit')).toHaveValue(2);
+  });
+
   it('turns an edition into a ballot: window, draw, choices, public value and territory shares', async () => {
     const fetchMock = mockFetch({
       'GET /api/editions': () => json([edition]),

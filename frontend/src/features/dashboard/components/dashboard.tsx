@@ -21,6 +21,7 @@ import { LiveStatus } from './live-status';
 import { OffersTable } from './offers-table';
 import { VerdictsTable } from './verdicts-table';
 import { WaitlistsTable } from './waitlists-table';
+import { OverbookingTable } from './overbooking-table';
 import '../dashboard.css';
 
 /** The edition of `?edition=<slug>`, else the current one, else the latest. */
@@ -97,6 +98,11 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
   const rows = toOfferRows(data.byAttraction, (a) => format.localized(a.name), territoryName);
   const names = new Map(rows.map((row) => [row.attractionId, row.name]));
   const attractionName = (id: number) => names.get(id) ?? `#${id}`;
+  // An offer as the waiting-list and overbooking tables name it: its attraction and day.
+  const offerLabel = (offerId: number) => {
+    const offer = data.byAttraction.find((a) => a.offerId === offerId);
+    return offer && { name: format.localized(offer.name), day: offer.day };
+  };
 
   // Arrivals: the day picked, else the filtered day, else today (during the edition), else the busiest.
   const days = data.byDay.length > 0 ? data.byDay.map((d) => d.day) : edition.days;
@@ -118,6 +124,7 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
     cross: 'dashboard-cross-border',
     verdicts: 'dashboard-verdicts',
     waitlists: 'dashboard-waitlists',
+    overbooking: 'dashboard-overbooking',
   };
   const sections = [
     { id: ids.figures, label: t('dashboard.sections.figures') },
@@ -126,6 +133,7 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
     { id: ids.offers, label: t('dashboard.sections.offers') },
     { id: ids.cross, label: t('dashboard.sections.crossBorder') },
     { id: ids.waitlists, label: t('dashboard.sections.waitlists') },
+    { id: ids.overbooking, label: t('dashboard.sections.overbooking') },
     { id: ids.verdicts, label: t('dashboard.sections.verdicts') },
   ];
 
@@ -192,13 +200,12 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
 
       <section className="dashboard__section" aria-labelledby={ids.waitlists}>
         <h2 id={ids.waitlists}>{t('dashboard.sections.waitlists')}</h2>
-        <WaitlistsTable
-          rows={data.waitlists}
-          offerLabel={(offerId) => {
-            const offer = data.byAttraction.find((a) => a.offerId === offerId);
-            return offer && { name: format.localized(offer.name), day: offer.day };
-          }}
-        />
+        <WaitlistsTable rows={data.waitlists} offerLabel={offerLabel} />
+      </section>
+
+      <section className="dashboard__section" aria-labelledby={ids.overbooking}>
+        <h2 id={ids.overbooking}>{t('dashboard.sections.overbooking')}</h2>
+        <OverbookingTable rows={data.overbooking} offerLabel={offerLabel} />
       </section>
 
       <section className="dashboard__section" aria-labelledby={ids.verdicts}>

@@ -43,6 +43,7 @@ public class OfferAdminResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response createOffer(@PathParam("editionId") long editionId, @NotNull @Valid OfferInput input) {
         OfferView created = offers.createOffer(caller.username(), editionId, input);
         return Response.created(URI.create("/api/editions/" + editionId + "/offers")).entity(created).build();
@@ -50,15 +51,16 @@ public class OfferAdminResource {
 
     @PUT
     @Path("/offers/{offerId}/capacity")
-    @Operation(operationId = "changeOfferCapacity", summary = "Change an offer's capacity; never below what is booked")
+    @Operation(operationId = "changeOfferCapacity", summary = "Change an offer's capacity (never below what is booked) and its overbooking")
     @APIResponse(responseCode = "200", description = "The offer with its new capacity and places left")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public OfferView changeCapacity(@PathParam("offerId") long offerId,
                                     @NotNull(message = "a JSON body {capacity} is required") @Valid CapacityChange change) {
-        return offers.changeCapacity(caller.username(), offerId, change.capacity());
+        return offers.changeCapacity(caller.username(), offerId, change);
     }
 }

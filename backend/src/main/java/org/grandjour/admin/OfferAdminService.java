@@ -34,6 +34,8 @@ public class OfferAdminService {
     org.grandjour.waitlist.WaitlistService waitlists;
     @Inject
     java.time.Clock clock;
+    @Inject
+    org.grandjour.overbooking.OverbookingService overbooking;
 
     /**
      * Capacity can grow or shrink, never below what is already booked: capacity and places left move
@@ -42,6 +44,16 @@ public class OfferAdminService {
      */
     @Transactional
     public OfferView changeCapacity(String actor, long offerId, int capacity) {
+        return changeCapacity(actor, offerId, new CapacityChange(capacity));
+    }
+
+    /**
+     * ... and the offer's overbooking choice: the allowance beyond capacity is recomputed for the new
+     * capacity (see overbooking/OverbookingService), in the same transaction and under the same locks.
+     */
+    @Transactional
+    public OfferView changeCapacity(String actor, long offerId, CapacityChange change) {
+        int capacity = change.capacity();
         // Capacity changes of one offer queue on its row first, so that the second sees the slices the first
         // added (claims only take the row's KEY SHARE, through the ticket's foreign key, which this does not block).
         em.createNativeQuery("select id from offer where id = ?1 for no key update").setParameter(1, offerId).getResultList();
@@ -51,7 +63,7 @@ public class OfferAdminService {
             throw ProblemException.notFound("Offer", offerId);
         }
         int before = offer.capacity;
-        int booked = before - OfferQuota.placesIn(slices);
+        int booked = before + offer.overbookingAllowance - OfferQuota.placesIn(slices); // the allowance's places are in the slices too
         if (capacity < booked) {
             throw ProblemType.CAPACITY_BELOW_BOOKED.exception(booked + " persons are already booked for " + offer.attraction.nameEn
                     + " on " + offer.day + ": the capacity cannot go below " + booked + ".").booked(booked);
@@ -63,8 +75,14 @@ public class OfferAdminService {
         int places = capacity - booked;
         quota.set(offerId, spread(places, Math.max(slices.size(), wanted))); // slices are never removed: claims may be using them
         offer.capacity = capacity;
+        offer.overbookingAllowance = 0; // the slices now hold capacity - booked; recompute adds the new allowance
+        overbooking.choose(offer, change.overbooking(), change.overbookingRisk());
+        em.flush();
+        overbooking.recompute(offer);
+        places = quota.remaining(offerId);
         offer.remaining = places; // read-only in the entity (a formula): no reload needed
-        audit.record(actor, "offer.capacity", "offer", offerId, Map.of("from", before, "to", capacity));
+        audit.record(actor, "offer.capacity", "offer", offerId, Map.of("from", before, "to", capacity,
+                "overbooking", offer.overbookingMode, "allowance", offer.overbookingAllowance));
         if (places > 0) {
             waitlists.refill(offerId, clock.instant()); // new places go to whoever waits first
             offer.remaining = quota.remaining(offerId);
@@ -111,6 +129,10 @@ public class OfferAdminService {
         o.capacity = in.capacity();
         o.remaining = in.capacity(); // what its quota slices hold once inserted
         o.persist();
+        overbooking.choose(o, in.overbooking(), in.overbookingRisk());
+        em.flush();
+        overbooking.recompute(o);
+        o.remaining = quota.remaining(o.id);
         audit.record(actor, "offer.create", "offer", o.id, Map.of("attraction", a.slug, "day", in.day().toString(), "capacity", in.capacity()));
         live.changed(editionId);
         return OfferView.of(o);

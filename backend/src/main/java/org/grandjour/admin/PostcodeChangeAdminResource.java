@@ -57,7 +57,6 @@ public class PostcodeChangeAdminResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public PostcodeChangeView approve(@PathParam("id") long id) {
         PostcodeChange decided = changes.approve(caller.username(), id);
-        changes.tell(decided);
         return PostcodeChangeView.of(decided);
     }
 
@@ -74,7 +73,6 @@ public class PostcodeChangeAdminResource {
     public PostcodeChangeView reject(@PathParam("id") long id,
                                      @NotNull(message = "a JSON body {reason} is required") @Valid PostcodeDecisionInput input) {
         PostcodeChange decided = changes.reject(caller.username(), id, input.reason());
-        changes.tell(decided);
         return PostcodeChangeView.of(decided);
     }
 }

@@ -68,6 +68,15 @@ public class Edition extends IdentityEntity {
     /** Walk-ups are taken in the last this-many minutes of each offer's opening hours; null: none. */
     @Column(name = "walk_up_minutes")
     public Integer walkUpMinutes;
+    /** Confirmation deadline (both or neither): tickets not confirmed by the visit day minus these days ... */
+    @Column(name = "confirm_days_before")
+    public Integer confirmDaysBefore;
+    /** ... at this time of day, in the edition's zone, are released (after a last warning). */
+    @Column(name = "confirm_at_time")
+    public java.time.LocalTime confirmAtTime;
+    /** Overbooking risk in percent (P(arrivals > capacity) per offer and day); null = no overbooking. */
+    @Column(name = "overbooking_risk", precision = 5, scale = 2)
+    public java.math.BigDecimal overbookingRisk;
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 
@@ -96,6 +105,14 @@ public class Edition extends IdentityEntity {
     /** The instant this day begins, in the edition's zone. */
     public Instant startOf(LocalDate day) {
         return day.atStartOfDay(zone()).toInstant();
+    }
+
+    /** The confirmation deadline of a visit on this day, or null when the edition has none. */
+    public Instant confirmDeadline(LocalDate day) {
+        if (confirmDaysBefore == null || confirmAtTime == null) {
+            return null;
+        }
+        return day.minusDays(confirmDaysBefore).atTime(confirmAtTime).atZone(zone()).toInstant();
     }
 
     public boolean claimOpenAt(Instant now) {

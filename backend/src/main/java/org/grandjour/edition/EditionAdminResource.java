@@ -37,6 +37,8 @@ public class EditionAdminResource {
     EditionAdminService editions;
     @Inject
     Caller caller;
+    @Inject
+    org.grandjour.overbooking.OverbookingService overbooking;
 
     @POST
     @Path("/editions")
@@ -46,6 +48,7 @@ public class EditionAdminResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public Response createEdition(@NotNull @Valid EditionInput input) {
         EditionView created = editions.create(caller.username(), input);
         return Response.created(URI.create("/api/editions/" + created.id())).entity(created).build();
@@ -60,7 +63,14 @@ public class EditionAdminResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public EditionView updateEdition(@PathParam("id") long id, @NotNull @Valid EditionInput input) {
-        return editions.update(caller.username(), id, input);
+        EditionView updated = editions.update(caller.username(), id, input);
+        // once the edition is committed: each offer's allowance follows the risk (and the days: the history),
+        // one offer at a time, so the model's computation never holds the edition's claims
+        if (updated.overbookingRisk() != null || overbooking.anyAllowance(id)) {
+            overbooking.recomputeEdition(id);
+        }
+        return updated;
     }
 }

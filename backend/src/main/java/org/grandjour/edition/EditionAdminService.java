@@ -40,6 +40,7 @@ public class EditionAdminService {
         e.persist();
         applyBallot(e, in, false);
         audit.record(actor, "edition.create", "edition", e.id, Map.of("slug", in.slug()));
+        // a new edition has no offers yet: they get their allowance as they are created
         return editions.view(e);
     }
 
@@ -166,6 +167,19 @@ public class EditionAdminService {
         }
     }
 
+    /** Both or neither, 0 to 30 days: checked here so that every mistake is one 422 problem type. */
+    private static void applyConfirmationDeadline(Edition e, EditionInput in) {
+        if ((in.confirmDaysBefore() == null) != (in.confirmAtTime() == null)) {
+            throw ProblemType.INVALID_CONFIRMATION_DEADLINE.exception(
+                    "confirmDaysBefore and confirmAtTime go together: give both for a deadline, neither for none.");
+        }
+        if (in.confirmDaysBefore() != null && (in.confirmDaysBefore() < 0 || in.confirmDaysBefore() > 30)) {
+            throw ProblemType.INVALID_CONFIRMATION_DEADLINE.exception("confirmDaysBefore must be 0 to 30 days, not " + in.confirmDaysBefore() + ".");
+        }
+        e.confirmDaysBefore = in.confirmDaysBefore();
+        e.confirmAtTime = in.confirmAtTime() == null ? null : in.confirmAtTime().withNano(0);
+    }
+
     private static void apply(Edition e, EditionInput in) {
         TimeZones.require("timeZone", in.timeZone());
         if (in.lastDay().isBefore(in.firstDay())) {
@@ -185,6 +199,11 @@ public class EditionAdminService {
         e.maxTicketsPerResident = in.maxTicketsPerResident();
         e.maxPartySize = in.maxPartySize();
         e.walkUpMinutes = in.walkUpMinutes();
+        applyConfirmationDeadline(e, in);
+        if (in.overbookingRisk() != null) {
+            org.grandjour.overbooking.OverbookingService.checkRisk(in.overbookingRisk());
+        }
+        e.overbookingRisk = in.overbookingRisk();
         e.territories.clear();
         for (String code : in.territories()) {
             Territory t = Territory.findByCode(code);

@@ -42,7 +42,16 @@ public record EditionInput(
         List<@NotNull @Valid TerritoryShare> territoryShares,
         @Schema(description = "Walk-ups: places free on the day are given at the door in the last this-many minutes of each "
                 + "offer's opening hours; absent: no walk-ups", minimum = "1", maximum = "1440")
-        @Min(1) @Max(1440) Integer walkUpMinutes) {
+        @Min(1) @Max(1440) Integer walkUpMinutes,
+        @Schema(description = "Confirmation deadline: tickets not confirmed by the visit day minus this many days, at confirmAtTime "
+                + "(edition's zone), are released to the waiting list after a last warning mail; no deadline when absent. "
+                + "0 to 30, given together with confirmAtTime (else 422 invalid-confirmation-deadline)", examples = "1")
+        Integer confirmDaysBefore,
+        @Schema(implementation = String.class, format = "partial-time", description = "Time of day of the confirmation deadline, "
+                + "in the edition's zone; given together with confirmDaysBefore") java.time.LocalTime confirmAtTime,
+        @Schema(description = "Overbooking: hand out, per offer with comparable history, as many places beyond capacity as keep "
+                + "the chance that more persons arrive than the capacity at or under this percentage (above 0, at most 20; 1 is usual); "
+                + "no overbooking when absent (else 422 invalid-overbooking-risk)", examples = "1") java.math.BigDecimal overbookingRisk) {
 
     @Schema(description = "A whole percentage of each offer's places held for one territory")
     public record TerritoryShare(

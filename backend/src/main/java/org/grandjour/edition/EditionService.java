@@ -81,6 +81,7 @@ public class EditionService {
                 e.maxTicketsPerResident, e.maxPartySize,
                 e.territories.stream().map(TerritoryView::of).toList(),
                 e.allocationMode, e.applicationOpensAt, e.applicationClosesAt, e.applicationOpenAt(now), e.drawAt, e.maxChoices,
-                e.publicValueSource, e.ballotCommitment, e.ballot() ? shares(e.id) : List.of(), e.walkUpMinutes);
+                e.publicValueSource, e.ballotCommitment, e.ballot() ? shares(e.id) : List.of(), e.walkUpMinutes,
+                e.confirmDaysBefore, e.confirmAtTime, e.overbookingRisk);
     }
 }

@@ -33,7 +33,11 @@ public record EditionView(
         String publicValueSource,
         @Schema(description = "BALLOT: SHA-256 of the secret seed, hex, published before the window opens") String ballotCommitment,
         @Schema(required = true) List<ShareView> territoryShares,
-        @Schema(nullable = true, description = "Walk-ups in the last this-many minutes of the opening hours; null: none") Integer walkUpMinutes) {
+        @Schema(nullable = true, description = "Walk-ups in the last this-many minutes of the opening hours; null: none") Integer walkUpMinutes,
+        @Schema(description = "Confirmation deadline: days before the visit day; none when absent") Integer confirmDaysBefore,
+        @Schema(implementation = String.class, format = "partial-time", description = "Confirmation deadline: time of day, edition's zone")
+        java.time.LocalTime confirmAtTime,
+        @Schema(description = "Overbooking risk per offer and day, in percent; none = no overbooking") java.math.BigDecimal overbookingRisk) {
 
     @Schema(description = "A territory's share of each offer's places")
     public record ShareView(@Schema(required = true) String territory, @Schema(required = true) int percent) {

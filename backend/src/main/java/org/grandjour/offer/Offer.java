@@ -24,6 +24,10 @@ import org.grandjour.edition.Edition;
 @Entity
 @Table(name = "offer")
 public class Offer extends IdentityEntity {
+    public static final String OVERBOOK_EDITION = "EDITION";
+    public static final String OVERBOOK_OFF = "OFF";
+    public static final String OVERBOOK_CUSTOM = "CUSTOM";
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "edition_id", nullable = false)
     public Edition edition;
@@ -39,6 +43,24 @@ public class Offer extends IdentityEntity {
     public LocalTime opensAt = LocalTime.of(10, 0);
     @Column(name = "closes_at", nullable = false)
     public LocalTime closesAt = LocalTime.of(18, 0);
+    /** Overbooking: follow the edition's risk (EDITION), never (OFF), or {@link #overbookingRisk} (CUSTOM). */
+    @Column(name = "overbooking_mode", nullable = false)
+    public String overbookingMode = OVERBOOK_EDITION;
+    /** CUSTOM's risk, in percent. */
+    @Column(name = "overbooking_risk", precision = 5, scale = 2)
+    public java.math.BigDecimal overbookingRisk;
+    /** Places handed out beyond the capacity (they are in the quota slices); see overbooking/OverbookingService. */
+    @Column(name = "overbooking_allowance", nullable = false)
+    public int overbookingAllowance;
+    /** The model's inputs and result when last computed; null without comparable history. */
+    @Column(name = "overbooking_show_rate")
+    public Double overbookingShowRate;
+    @Column(name = "overbooking_dispersion")
+    public Double overbookingDispersion;
+    @Column(name = "overbooking_history_parties")
+    public Integer overbookingHistoryParties;
+    @Column(name = "overbooking_overflow_risk")
+    public Double overbookingOverflowRisk;
     /** Read-only: the sum of the quota slices when loaded (a new offer's slices hold its capacity). */
     @Formula("(select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = id)")
     public int remaining;

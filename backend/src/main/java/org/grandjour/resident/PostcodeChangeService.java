@@ -17,7 +17,8 @@ import org.grandjour.territory.Territory;
 /**
  * Postcode changes: a resident asks, an organiser decides. Approving writes the new postcode into
  * Keycloak (it reaches the token at the resident's next login) and the audit log; either decision is
- * mailed to the resident.
+ * mailed to the resident once it is committed, off the request thread (a slow mail server never holds
+ * the organiser's request or its transaction).
  */
 @ApplicationScoped
 public class PostcodeChangeService {
@@ -75,6 +76,7 @@ public class PostcodeChangeService {
         decide(c, organiser, PostcodeChange.Status.APPROVED, null);
         audit.record(organiser, "postcode-change.approve", "postcode_change", c.id,
                 Map.of("username", c.username, "from", String.valueOf(c.currentPostcode), "to", c.requestedPostcode));
+        mails.sendAfterCommit(c.email, c.language, "postcode-change.approved", c.requestedPostcode, greeting(c));
         return c;
     }
 
@@ -84,17 +86,12 @@ public class PostcodeChangeService {
         decide(c, organiser, PostcodeChange.Status.REJECTED, reason.trim());
         audit.record(organiser, "postcode-change.reject", "postcode_change", c.id,
                 Map.of("username", c.username, "requested", c.requestedPostcode, "reason", c.reason));
+        mails.sendAfterCommit(c.email, c.language, "postcode-change.rejected", c.requestedPostcode, greeting(c), c.reason);
         return c;
     }
 
-    /** After the decision is committed: a mail server outage does not undo it. */
-    public void tell(PostcodeChange c) {
-        String greeting = c.name == null ? c.username : c.name;
-        if (c.status == PostcodeChange.Status.APPROVED) {
-            mails.trySend(c.email, c.language, "postcode-change.approved", c.requestedPostcode, greeting);
-        } else if (c.status == PostcodeChange.Status.REJECTED) {
-            mails.trySend(c.email, c.language, "postcode-change.rejected", c.requestedPostcode, greeting, c.reason);
-        }
+    private static String greeting(PostcodeChange c) {
+        return c.name == null ? c.username : c.name;
     }
 
     private PostcodeChange pending(long id) {

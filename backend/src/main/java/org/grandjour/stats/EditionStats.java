@@ -18,7 +18,21 @@ public record EditionStats(
         @Schema(required = true, description = "Persons admitted per attraction and quarter of an hour") List<Arrivals> arrivals,
         @Schema(required = true, description = "Residents' territory against the attraction's") List<CrossBorder> crossBorder,
         @Schema(required = true, description = "Scans per attraction and verdict") List<VerdictCount> verdicts,
-        @Schema(required = true, description = "Per offer: its waiting list, places released and refilled, holders' confirmations") List<WaitlistFigures> waitlists) {
+        @Schema(required = true, description = "Per offer: its waiting list, places released and refilled, holders' confirmations") List<WaitlistFigures> waitlists,
+        @Schema(required = true, description = "Per offer: the overbooking model's inputs, the allowance beyond capacity and the overflow risk it leaves")
+        List<OverbookingFigures> overbooking) {
+
+    @Schema(name = "OverbookingFigures", description = "An offer's overbooking: the model's inputs (none without comparable history), "
+            + "the places handed out beyond capacity and P(more persons arrive than the capacity) they leave")
+    public record OverbookingFigures(@Schema(required = true) long offerId,
+                                     @Schema(required = true, enumeration = {"EDITION", "OFF", "CUSTOM"}) String mode,
+                                     @Schema(description = "The risk that applies, in percent; none = not overbooked") Double riskPercent,
+                                     @Schema(description = "Parties in the comparable history; none = no history, never overbooked") Integer historyParties,
+                                     @Schema(description = "History's share of parties that did not come (0..1)") Double noShowRate,
+                                     @Schema(description = "Dispersion of the show rate used by the model (beta-binomial intra-class correlation, 0 = binomial)") Double dispersion,
+                                     @Schema(required = true, description = "Places handed out beyond capacity") int allowance,
+                                     @Schema(description = "P(arrivals > capacity) once capacity + allowance are booked (0..1)") Double overflowRisk) {
+    }
 
     @Schema(description = "What became of an offer's released places, and who still waits for one")
     public record WaitlistFigures(@Schema(required = true) long offerId,

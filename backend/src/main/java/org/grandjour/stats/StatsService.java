@@ -79,7 +79,31 @@ public class StatsService {
                 arrivals(attractionIds, edition.startOf(first), edition.startOf(last.plusDays(1)), zone),
                 crossBorder(editionId, filter),
                 verdicts(attractionIds, first, last),
-                waitlists(offers.stream().map(OfferRow::offerId).toList()));
+                waitlists(offers.stream().map(OfferRow::offerId).toList()),
+                overbooking(offers.stream().map(OfferRow::offerId).toList()));
+    }
+
+    /** The overbooking model's inputs and result per offer, as last computed (overbooking/OverbookingService). */
+    List<EditionStats.OverbookingFigures> overbooking(Collection<Long> offerIds) {
+        if (offerIds.isEmpty()) {
+            return List.of();
+        }
+        return rows("""
+                select o.id as offer_id, o.overbooking_mode as mode,
+                       case o.overbooking_mode when 'OFF' then null when 'CUSTOM' then o.overbooking_risk else e.overbooking_risk end as risk,
+                       o.overbooking_history_parties as parties, 1 - o.overbooking_show_rate as no_show,
+                       o.overbooking_dispersion as dispersion, o.overbooking_allowance as allowance, o.overbooking_overflow_risk as overflow
+                from offer o join edition e on e.id = o.edition_id
+                where o.id in (?1) order by o.id""", offerIds)
+                .map(r -> new EditionStats.OverbookingFigures(number(r, "offer_id"), text(r, "mode"), decimal(r, "risk"),
+                        r.get("parties") == null ? null : ((Number) r.get("parties")).intValue(), decimal(r, "no_show"),
+                        decimal(r, "dispersion"), (int) number(r, "allowance"), decimal(r, "overflow")))
+                .toList();
+    }
+
+    private static Double decimal(Tuple row, String column) {
+        Object v = row.get(column);
+        return v == null ? null : ((Number) v).doubleValue();
     }
 
     /** Waiting lists, releases, refills and confirmations of these offers, from their rows. */

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** Runs the reminders every {@code grandjour.reminders.every} (off in tests). */
+/** Runs the reminders and the confirmation deadlines every {@code grandjour.reminders.every} (off in tests). */
 @ApplicationScoped
 public class ReminderJob {
     @Inject
@@ -18,5 +18,6 @@ public class ReminderJob {
     @Scheduled(identity = "reminders", every = "${grandjour.reminders.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         reminders.sendDue(clock.instant());
+        reminders.applyDeadlines(clock.instant());
     }
 }

@@ -64,7 +64,10 @@ public class Ticket extends IdentityEntity {
     /** When the holder said they still come (from the app or a reminder's link). */
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
-    /** APP or LINK for a released ticket: how the places came back. */
+    /** When the last warning before the edition's confirmation deadline went. */
+    @Column(name = "deadline_warned_at")
+    public Instant deadlineWarnedAt;
+    /** APP, LINK or DEADLINE (not confirmed in time) for a released ticket: how the places came back. */
     @Column(name = "released_via")
     public String releasedVia;
 }

@@ -294,6 +294,33 @@ public class TicketService {
         if (released == 0) { // a concurrent release or admission got there first
             throw ProblemType.TICKET_CANCELLED.exception("This ticket can no longer be released.");
         }
+        gaveBack(t);
+    }
+
+    /**
+     * Releases a ticket that was warned and still not confirmed at the edition's deadline, in the caller's
+     * transaction, as {@link #release} does (offer row first, then the ticket by one conditional UPDATE);
+     * false when the holder confirmed, released, or was admitted meanwhile, or the doors have opened.
+     */
+    boolean releaseAtDeadline(Ticket t, Instant now) {
+        if (!now.isBefore(t.offer.opensInstant())) {
+            return false;
+        }
+        em.createNativeQuery("select id from offer where id = ?1 for no key update").setParameter(1, t.offer.id).getResultList();
+        int released = em.createNativeQuery("""
+                update ticket set status = 'CANCELLED', cancelled_at = ?1, released_via = 'DEADLINE'
+                where id = ?2 and status = 'ACTIVE' and persons_admitted = 0 and confirmed_at is null
+                  and deadline_warned_at is not null""")
+                .setParameter(1, now).setParameter(2, t.id).executeUpdate();
+        if (released == 0) {
+            return false;
+        }
+        gaveBack(t);
+        return true;
+    }
+
+    /** After a ticket's row went CANCELLED: its allowance and places back, and the refill (an observer) runs. */
+    private void gaveBack(Ticket t) {
         giveBackAllowance(t.holderSubject, t.edition.id);
         quota.giveBack(t.offer.id, t.id, t.partySize);
         events.fire(new TicketEvent.Cancelled(t.edition.id, t.offer.id,
@@ -304,8 +331,12 @@ public class TicketService {
         if (t.status == TicketStatus.CANCELLED) {
             throw ProblemType.TICKET_CANCELLED.exception("This ticket was released at " + t.cancelledAt + ".");
         }
-        em.createNativeQuery("update ticket set confirmed_at = coalesce(confirmed_at, ?1) where id = ?2")
+        // only a live ticket: a deadline release committing meanwhile wins, and the holder hears so
+        int confirmed = em.createNativeQuery("update ticket set confirmed_at = coalesce(confirmed_at, ?1) where id = ?2 and status = 'ACTIVE'")
                 .setParameter(1, now).setParameter(2, t.id).executeUpdate();
+        if (confirmed == 0) {
+            throw ProblemType.TICKET_CANCELLED.exception("This ticket was released.");
+        }
         if (t.confirmedAt == null) {
             t.confirmedAt = now;
         }

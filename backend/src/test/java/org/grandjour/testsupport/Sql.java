@@ -26,4 +26,16 @@ public class Sql {
             throw new IllegalStateException(query, e);
         }
     }
+
+    /** Runs an insert, update or delete; returns the rows it changed. */
+    public int update(String statement, Object... params) {
+        try (Connection c = db.getConnection(); var s = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement, e);
+        }
+    }
 }

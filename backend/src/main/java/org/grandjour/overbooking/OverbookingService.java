@@ -1,0 +1,226 @@
+package org.grandjour.overbooking;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import org.grandjour.common.ProblemType;
+import org.grandjour.edition.Edition;
+import org.grandjour.offer.Offer;
+import org.grandjour.offer.OfferQuota;
+
+/**
+ * Overbooking allowances (organiser opt-in per edition, adjustable per offer). Comparable history is the
+ * same attraction's offers in earlier editions (days before this edition's first day): per day, the
+ * parties booked (live tickets) and those that showed (a person admitted); the dispersion is pooled over
+ * every attraction of those editions ({@link HistoryFit}). An offer with fewer than
+ * {@value #MIN_HISTORY_PARTIES} parties of history is never overbooked.
+ * <p>
+ * The allowance lives in the offer's quota slices with its capacity: changing it moves the slices as a
+ * capacity change does (offer row, then every slice in slice order), never below what is booked.
+ */
+@ApplicationScoped
+public class OverbookingService {
+    /** Fewer parties than this say too little about an attraction's show rate. */
+    public static final int MIN_HISTORY_PARTIES = 30;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    OfferQuota quota;
+    @Inject
+    org.grandjour.waitlist.WaitlistService waitlists;
+    @Inject
+    Clock clock;
+
+    /** An attraction's comparable history: its show rate, the dispersion the model uses, the parties seen and their sizes. */
+    public record History(double showRate, double betweenDays, double dispersion, long parties, double[] partySizes) {
+    }
+
+    /** The risk (a fraction) that applies to an offer, or null when it is not to be overbooked. */
+    static Double riskOf(Offer o) {
+        BigDecimal percent = switch (o.overbookingMode) {
+            case Offer.OVERBOOK_OFF -> null;
+            case Offer.OVERBOOK_CUSTOM -> o.overbookingRisk;
+            default -> o.edition.overbookingRisk;
+        };
+        return percent == null ? null : percent.doubleValue() / 100;
+    }
+
+    /**
+     * Sets an offer's overbooking choice (mode EDITION, OFF or CUSTOM with a risk in percent) and recomputes
+     * its allowance; 422 overbooking-without-history when an own risk is asked for an offer without history.
+     */
+    public void choose(Offer o, String mode, BigDecimal riskPercent) {
+        if (mode == null) {
+            return; // unchanged
+        }
+        if (Offer.OVERBOOK_CUSTOM.equals(mode)) {
+            checkRisk(riskPercent);
+            if (history(o) == null) {
+                throw ProblemType.OVERBOOKING_WITHOUT_HISTORY.exception(o.attraction.nameEn + " has no comparable history (fewer than "
+                        + MIN_HISTORY_PARTIES + " parties in earlier editions): its no-shows cannot be estimated, it is not overbooked.");
+            }
+        } else if (riskPercent != null) {
+            throw ProblemType.INVALID_OVERBOOKING_RISK.exception("overbookingRisk goes with overbooking CUSTOM only.");
+        }
+        o.overbookingMode = mode;
+        o.overbookingRisk = Offer.OVERBOOK_CUSTOM.equals(mode) ? riskPercent : null;
+    }
+
+    /** A risk in percent, above 0 and at most 20. */
+    public static void checkRisk(BigDecimal percent) {
+        if (percent == null || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(20)) > 0 || percent.scale() > 2) {
+            throw ProblemType.INVALID_OVERBOOKING_RISK.exception("An overbooking risk is a percentage above 0 and at most 20 "
+                    + "(two decimals at most), not " + percent + ".");
+        }
+    }
+
+    /** What the model says for an offer as it is: its history (null: none), the risk that applies, the allowance wanted. */
+    public record Plan(int capacity, History history, Double risk, int wanted) {
+    }
+
+    /** The model's allowance for an offer (reads history; takes no lock): the slow part, kept out of locking transactions. */
+    public Plan plan(Offer o) {
+        History h = history(o);
+        Double risk = riskOf(o);
+        int wanted = 0;
+        if (h != null && risk != null && o.capacity > 0) {
+            wanted = OverbookingModel.allowance(o.capacity, risk, h.showRate(), h.dispersion(), h.partySizes(),
+                    maxExtra(o.capacity, h.showRate())).extra();
+        }
+        return new Plan(o.capacity, h, risk, wanted);
+    }
+
+    /**
+     * Recomputes an offer's allowance from its capacity and risk and moves its quota slices, in the caller's
+     * transaction (which has locked the offer's row). Returns the new allowance.
+     */
+    public int recompute(Offer o) {
+        return apply(o, plan(o));
+    }
+
+    /**
+     * Sets an offer's allowance as planned, in the caller's transaction (offer row locked by the caller):
+     * every slice locked, then the places moved by the difference, never below what is booked (those
+     * tickets stand; the risk shown is then the one they leave).
+     */
+    int apply(Offer o, Plan plan) {
+        History h = plan.history();
+        List<OfferQuota.SliceRow> slices = quota.lockAll(o.id);
+        int places = OfferQuota.placesIn(slices);
+        int booked = o.capacity + o.overbookingAllowance - places;
+        int allowance = Math.min(o.capacity, Math.max(plan.wanted(), booked - o.capacity));
+        // the history gone (the edition's days moved?) while tickets beyond capacity stand: the offer keeps the
+        // inputs they were handed out on, as the schema asks (no allowance without history)
+        boolean keepInputs = h == null && allowance > 0 && o.overbookingHistoryParties != null;
+        if (!keepInputs) {
+            o.overbookingShowRate = h == null ? null : h.showRate();
+            o.overbookingDispersion = h == null ? null : h.dispersion();
+            o.overbookingHistoryParties = h == null ? null : (int) Math.min(Integer.MAX_VALUE, h.parties());
+        }
+        int newPlaces = o.capacity + allowance - booked;
+        int before = o.overbookingAllowance;
+        if (allowance != before) {
+            quota.set(o.id, spread(Math.max(0, newPlaces), slices.size()));
+        }
+        o.overbookingAllowance = allowance;
+        if (h == null) {
+            o.overbookingOverflowRisk = keepInputs ? o.overbookingOverflowRisk : null;
+        } else if (allowance == 0) {
+            o.overbookingOverflowRisk = 0.0; // never more booked than the capacity
+        } else {
+            o.overbookingOverflowRisk = OverbookingModel.overflowRisk(o.capacity, o.capacity + allowance, h.showRate(), h.dispersion(), h.partySizes());
+        }
+        em.flush();
+        if (allowance > before && newPlaces > 0) {
+            waitlists.refill(o.id, clock.instant()); // the new places go to whoever waits first
+        }
+        return allowance;
+    }
+
+    /**
+     * Every offer of an edition, after its risk changed: each offer planned without locks, then applied in a
+     * short transaction of its own (its row and slices locked for a moment, as a capacity change does), so
+     * claims are never held up for the whole edition's computation. Runs outside any transaction.
+     */
+    public void recomputeEdition(long editionId) {
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select id from offer where edition_id = ?1 order by id")
+                .setParameter(1, editionId).getResultList().stream().map(n -> ((Number) n).longValue()).toList());
+        for (long id : ids) {
+            Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(em.find(Offer.class, id)));
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("select id from offer where id = ?1 for no key update").setParameter(1, id).getResultList();
+                Offer o = em.find(Offer.class, id);
+                // changed meanwhile (a capacity change has recomputed it under its lock): plan again, now locked
+                apply(o, o.capacity == plan.capacity() && java.util.Objects.equals(riskOf(o), plan.risk()) ? plan : plan(o));
+            });
+        }
+    }
+
+    /** Whether an offer of the edition holds places beyond capacity (or was computed for a risk). */
+    public boolean anyAllowance(long editionId) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "select 1 from offer where edition_id = ?1 and (overbooking_allowance > 0 or overbooking_overflow_risk > 0) limit 1")
+                .setParameter(1, editionId).getResultList().isEmpty());
+    }
+
+    /** Beyond capacity / show rate, more persons are expected than the capacity: the risk is over 50% there. */
+    static int maxExtra(int capacity, double showRate) {
+        return Math.min(capacity, (int) Math.ceil(capacity / showRate) - capacity + 2);
+    }
+
+    /** The comparable history of an offer's attraction, or null when there is too little. */
+    public History history(Offer o) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select o.attraction_id, o.id, count(*), count(*) filter (where t.persons_admitted > 0)
+                from ticket t join offer o on o.id = t.offer_id join edition e on e.id = o.edition_id
+                where t.status = 'ACTIVE'
+                  and e.id in (select distinct he.id from edition he join offer ho on ho.edition_id = he.id
+                               where ho.attraction_id = ?1 and he.last_day < ?2)
+                group by o.attraction_id, o.id""")
+                .setParameter(1, o.attraction.id).setParameter(2, o.edition.firstDay).getResultList();
+        Map<Long, List<HistoryFit.Day>> byAttraction = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long attraction = ((Number) r[0]).longValue();
+            byAttraction.computeIfAbsent(attraction, k -> new ArrayList<>())
+                    .add(new HistoryFit.Day(attraction, ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
+        }
+        List<HistoryFit.Day> own = byAttraction.getOrDefault(o.attraction.id, List.of());
+        long parties = own.stream().mapToLong(HistoryFit.Day::parties).sum();
+        double showRate = HistoryFit.showRate(own);
+        if (parties < MIN_HISTORY_PARTIES || !(showRate > 0 && showRate < 1)) {
+            return null;
+        }
+        double between = HistoryFit.dispersion(byAttraction);
+        return new History(showRate, between, HistoryFit.dispersionFor(between, parties), parties, partySizes(o));
+    }
+
+    /** The attraction's party sizes in its history (index = persons). */
+    private double[] partySizes(Offer o) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select t.party_size, count(*) from ticket t join offer o on o.id = t.offer_id join edition e on e.id = o.edition_id
+                where o.attraction_id = ?1 and e.last_day < ?2 and t.status = 'ACTIVE' group by t.party_size""")
+                .setParameter(1, o.attraction.id).setParameter(2, o.edition.firstDay).getResultList();
+        int largest = rows.stream().mapToInt(r -> ((Number) r[0]).intValue()).max().orElse(1);
+        double[] f = new double[largest + 1];
+        rows.forEach(r -> f[((Number) r[0]).intValue()] = ((Number) r[1]).doubleValue());
+        return f;
+    }
+
+    private static List<OfferQuota.SliceRow> spread(int places, int count) {
+        return IntStream.range(0, count).mapToObj(i -> new OfferQuota.SliceRow(i, places / count + (i < places % count ? 1 : 0))).toList();
+    }
+}

@@ -54,6 +54,17 @@ function renderDashboard(route = '/dashboard') {
 }
 
 describe('Dashboard', () => {
+  it('edits capacities of an edition still to come, shows those of a finished one as they were', async () => {
+    mockFetch({ 'GET /api/editions/1/stats': () => json(stats), 'GET /api/editions/7/stats': () => json({ ...stats, editionId: 7 }) });
+    const coming = { ...edition, lastDay: '2999-12-31' };
+    const { unmount } = renderWithProviders(<Dashboard editions={[edition2010, coming]} />, { route: '/dashboard' });
+    expect((await screen.findAllByRole('spinbutton', { name: /^Capacity of / })).length).toBeGreaterThan(0);
+    unmount();
+    renderWithProviders(<Dashboard editions={[edition2010]} />, { route: '/dashboard?edition=grand-jour-2010' });
+    expect(await screen.findByText('This edition is over: its capacities are shown as they were and can no longer change.')).toBeInTheDocument();
+    expect(screen.queryByRole('spinbutton', { name: /^Capacity of / })).not.toBeInTheDocument();
+  });
+
   it('shows the current edition’s headline figures, then the live ones the stream brings', async () => {
     const stream = controllableStream();
     mockFetch({

@@ -107,6 +107,8 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
   // Arrivals: the day picked, else the filtered day, else today (during the edition), else the busiest.
   const days = data.byDay.length > 0 ? data.byDay.map((d) => d.day) : edition.days;
   const today = todayIn(edition.timeZone);
+  // a finished edition's capacities are history: shown, not editable (the API refuses with 409 edition-finished)
+  const finished = today > edition.lastDay;
   const busiest = [...data.byDay].sort((a, b) => b.figures.admitted - a.figures.admitted)[0]?.day;
   const shownDay =
     (arrivalsDay && days.includes(arrivalsDay) ? arrivalsDay : undefined) ??
@@ -184,12 +186,17 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
         {rows.length === 0 ? (
           <p className="empty-state">{t('dashboard.empty')}</p>
         ) : (
-          <OffersTable
-            rows={rows}
-            renderCapacity={(row, label) => (
-              <CapacityForm editionId={edition.id} offerId={row.offerId} capacity={row.figures.offered} label={label} />
-            )}
-          />
+          <>
+            {finished && <p className="field__hint">{t('dashboard.capacity.finished')}</p>}
+            <OffersTable
+              rows={rows}
+              renderCapacity={
+                finished
+                  ? undefined
+                  : (row, label) => <CapacityForm editionId={edition.id} offerId={row.offerId} capacity={row.figures.offered} label={label} />
+              }
+            />
+          </>
         )}
       </section>
 

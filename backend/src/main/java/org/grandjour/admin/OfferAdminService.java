@@ -62,6 +62,11 @@ public class OfferAdminService {
         if (offer == null) {
             throw ProblemException.notFound("Offer", offerId);
         }
+        if (offer.edition.dayOf(clock.instant()).isAfter(offer.edition.lastDay)) {
+            // its figures are history now (the next edition's overbooking learns from them)
+            throw ProblemType.EDITION_FINISHED.exception(offer.edition.name + " ended on " + offer.edition.lastDay
+                    + ": its capacities are kept as they were.");
+        }
         int before = offer.capacity;
         int booked = before + offer.overbookingAllowance - OfferQuota.placesIn(slices); // the allowance's places are in the slices too
         if (capacity < booked) {

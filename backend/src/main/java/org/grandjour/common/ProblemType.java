@@ -37,6 +37,7 @@ public enum ProblemType {
     DRAW_TOO_EARLY("draw-too-early", 409, "The application window is still open"),
     ALREADY_DRAWN("already-drawn", 409, "Already drawn"),
     WALK_UPS_CLOSED("walk-ups-closed", 409, "No walk-ups at this door now"),
+    EDITION_FINISHED("edition-finished", 409, "The edition is over"),
     INVALID_CONFIRMATION_DEADLINE("invalid-confirmation-deadline", 422, "Invalid confirmation deadline"),
     OVERBOOKING_WITHOUT_HISTORY("overbooking-without-history", 422, "No comparable history to overbook from"),
     INVALID_OVERBOOKING_RISK("invalid-overbooking-risk", 422, "Invalid overbooking risk"),

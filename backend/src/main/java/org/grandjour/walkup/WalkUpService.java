@@ -63,7 +63,8 @@ public class WalkUpService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<WalkUpWindow> window(long attractionId) {
         Instant now = clock.instant();
-        return offerToday(attractionId, now).filter(o -> o.edition.walkUpMinutes != null).map(o -> window(o, now, o.remaining));
+        return offerToday(attractionId, now).filter(o -> o.edition.walkUpMinutes != null)
+                .map(o -> window(o, now, Math.max(0, o.remaining - o.overbookingAllowance)));
     }
 
     private static WalkUpWindow window(Offer o, Instant now, int placesLeft) {
@@ -96,10 +97,17 @@ public class WalkUpService {
             throw ProblemException.invalidField("persons", "must be at most " + edition.maxPartySize + " persons (the edition's party size)");
         }
         Territory territory = ClaimRules.territoryOf(edition, postcode); // 403 not-eligible, with the territories
-        OfferQuota.Take take = quota.take(offer.id, r.persons());
-        if (!take.taken()) {
+        // Only places free within the capacity: those handed out beyond it (overbooking) are for ticket holders who
+        // may still come. Walk-ups at one door take turns on the offer's row (as releases and refills do).
+        em.createNativeQuery("select 1 from offer where id = ?1 for no key update").setParameter(1, offer.id).getResultList();
+        int free = quota.remaining(offer.id) - offer.overbookingAllowance;
+        if (free < r.persons()) {
             throw ProblemType.SOLD_OUT.exception("No place is free for a party of " + r.persons() + " today: "
-                    + take.remaining() + " left.");
+                    + Math.max(0, free) + " left.");
+        }
+        OfferQuota.Take take = quota.take(offer.id, r.persons());
+        if (!take.taken()) { // cannot happen under the offer's lock unless a claim took them meanwhile
+            throw ProblemType.SOLD_OUT.exception("No place is free for a party of " + r.persons() + " today.");
         }
         List<?> inserted = em.createNativeQuery("""
                         insert into ticket (code, offer_id, edition_id, holder_subject, holder_username, holder_postcode,
@@ -126,14 +134,15 @@ public class WalkUpService {
             throw new IllegalStateException("walk-up ticket " + ticketId + " not admitted: " + scan.reason());
         }
         return new WalkUpResult(r.walkUpId(), ticketId, (String) row[1], offer.id, offer.day, r.persons(), territory.code,
-                take.remaining(), false);
+                Math.max(0, take.remaining() - offer.overbookingAllowance), false);
     }
 
     /** A walk-up id already received: its first answer, or 422 when it came with something else. */
     private Optional<WalkUpResult> replay(String holder, WalkUpRequest r, String postcode) {
         List<?> rows = em.createNativeQuery("""
                         select t.id, t.code, t.offer_id, o.day, t.party_size, tr.code, t.request_fingerprint,
-                               (select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = t.offer_id)
+                               greatest(0, (select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = t.offer_id)
+                                           - o.overbooking_allowance)
                         from ticket t join offer o on o.id = t.offer_id join territory tr on tr.id = t.holder_territory_id
                         where t.holder_subject = ?1""")
                 .setParameter(1, holder).getResultList();

@@ -61,6 +61,18 @@ class OfferAdminTest {
                 .body("{\"offerId\": " + offer.id + ", \"partySize\": 4}").post("/api/tickets").then().statusCode(201);
     }
 
+    @Test
+    void aFinishedEditionKeepsItsCapacities() {
+        LocalDate past = LocalDate.now().minusDays(30);
+        Edition over = data.edition(past, past.plusDays(1), Instant.now().minus(Duration.ofDays(60)), Instant.now().minus(Duration.ofDays(31)),
+                TestData.PAS_DE_CALAIS);
+        Offer old = data.offer(over, data.attraction(TestData.PAS_DE_CALAIS, Category.MUSEUM), past, 10);
+        given().auth().oauth2(organiser).contentType("application/json").body(capacity(20))
+                .put("/api/admin/offers/" + old.id + "/capacity").then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/edition-finished"));
+        org.assertj.core.api.Assertions.assertThat(sql.number("select capacity from offer where id = ?", old.id)).isEqualTo(10);
+    }
+
     String capacity(int value) {
         return "{\"capacity\": " + value + "}";
     }

@@ -124,6 +124,19 @@ class WalkUpTest {
     }
 
     @Test
+    void placesHandedOutBeyondTheCapacityAreNotForWalkUps() {
+        Offer offer = openNow(4);
+        // overbooked by 2 (as the overbooking service does: the allowance is in the quota with the capacity)
+        sql.update("update offer set overbooking_allowance = 2, overbooking_history_parties = 100 where id = ?", offer.id);
+        data.setRemaining(offer, 6);
+        given().auth().oauth2(staff).when().get("/api/walk-ups/" + door.id).then().statusCode(200).body("placesLeft", equalTo(4));
+        walkUp(staff, UUID.randomUUID(), door.id, 5, "62300").then().statusCode(409).body("type", equalTo(PROBLEMS + "sold-out"));
+        walkUp(staff, UUID.randomUUID(), door.id, 4, "62300").then().statusCode(200).body("placesLeft", equalTo(0));
+        walkUp(staff, UUID.randomUUID(), door.id, 1, "62300").then().statusCode(409).body("type", equalTo(PROBLEMS + "sold-out"));
+        assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isEqualTo(2);
+    }
+
+    @Test
     void outsideTheLastMinutesOfTheOpeningHoursNobodyWalksUp() {
         Offer offer = data.offer(edition, door, today, 10);
         LocalTime now = LocalTime.now(PARIS);

@@ -68,7 +68,7 @@ public class Reminders {
                     warned++;
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("deadline warning for ticket %d not sent, will try again: %s", ticketId, e.getMessage());
+                LOG.warnf(e, "deadline warning for ticket %d not sent, will try again", ticketId);
             }
         }
         int released = 0;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { api, KEYCLOAK_URL, logInFromAccountPage, submitKeycloakLogin, tokenOf } from './support';
+import { api, createResident, keycloakAdminToken, logInFromAccountPage, mails, submitKeycloakLogin, tokenOf, type Mail } from './support';
 
 // Issue 13: a resident applies with three ranked choices (reordered with the keyboard), the window
 // closes, the organiser draws through the Ballot tab with its confirmation, and the resident sees the
@@ -9,46 +9,8 @@ import { api, KEYCLOAK_URL, logInFromAccountPage, submitKeycloakLogin, tokenOf }
 // only while the spec runs (its claim window closes first); at the end its claim window is moved to
 // the past, so the demo's live edition is current again for the other specs.
 
-const MAIL_API = process.env.E2E_MAIL_API ?? 'http://127.0.0.1:8025';
 const run = Date.now().toString(36);
 const WINDOW_MS = 120_000;
-
-type Mail = { subject: string; mimeMessage: string };
-
-async function keycloakAdminToken(): Promise<string> {
-  const response = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
-  });
-  expect(response.ok, 'Keycloak admin token').toBe(true);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-/** A verified resident of Lens; password = username, as the demo's. */
-async function createResident(admin: string, username: string): Promise<string> {
-  const email = `${username}@residents.grandjour.test`;
-  const response = await fetch(`${KEYCLOAK_URL}/admin/realms/grandjour/users`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      username,
-      email,
-      emailVerified: true,
-      enabled: true,
-      firstName: 'E2e',
-      lastName: username,
-      attributes: { postcode: ['62300'], locale: ['en'] },
-      credentials: [{ type: 'password', value: username, temporary: false }],
-    }),
-  });
-  expect(response.status, `create ${username}`).toBe(201);
-  return email;
-}
-
-async function mails(address: string): Promise<Mail[]> {
-  const response = await fetch(`${MAIL_API}/api/user/${encodeURIComponent(address)}/messages/`);
-  return response.ok ? ((await response.json()) as Mail[]) : [];
-}
 
 /** axe finds nothing serious or critical on the page as it stands. */
 async function accessible(page: Page, state: string) {

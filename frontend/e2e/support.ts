@@ -54,3 +54,45 @@ export async function logInFromAccountPage(page: Page, username: string) {
   await page.waitForURL((url) => url.pathname === '/account' && !url.hash.includes('code='));
   await expect(page.getByTestId('account-username')).toHaveText(username);
 }
+
+// Mails and accounts of the specs' own residents: GreenMail's API, Keycloak's admin API.
+export const MAIL_API = process.env.E2E_MAIL_API ?? 'http://127.0.0.1:8025';
+
+export type Mail = { subject: string; mimeMessage: string };
+
+/** A token of Keycloak's admin (the dist started by stack/keycloak.sh), to make the specs' own users. */
+export async function keycloakAdminToken(): Promise<string> {
+  const response = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
+  });
+  expect(response.ok, 'Keycloak admin token').toBe(true);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** A verified resident of Lens; password = username, as the demo's. */
+export async function createResident(admin: string, username: string): Promise<string> {
+  const email = `${username}@residents.grandjour.test`;
+  const response = await fetch(`${KEYCLOAK_URL}/admin/realms/grandjour/users`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      username,
+      email,
+      emailVerified: true,
+      enabled: true,
+      firstName: 'E2e',
+      lastName: username,
+      attributes: { postcode: ['62300'], locale: ['en'] },
+      credentials: [{ type: 'password', value: username, temporary: false }],
+    }),
+  });
+  expect(response.status, `create ${username}`).toBe(201);
+  return email;
+}
+
+/** The mails GreenMail holds for an address (none yet: an empty list). */
+export async function mails(address: string): Promise<Mail[]> {
+  const response = await fetch(`${MAIL_API}/api/user/${encodeURIComponent(address)}/messages/`);
+  return response.ok ? ((await response.json()) as Mail[]) : [];
+}

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { api, json, KEYCLOAK_URL, submitKeycloakLogin, tokenOf } from './support';
+import { api, createResident, json, keycloakAdminToken, mails, submitKeycloakLogin, tokenOf, type Mail } from './support';
 
 // Issue 14: a holder who cannot come releases from the reminder mail's link (no login); the first
 // resident on the waiting list gets the ticket at once, and a mail saying so. Own data: a new
@@ -8,47 +8,10 @@ import { api, json, KEYCLOAK_URL, submitKeycloakLogin, tokenOf } from './support
 // disturbed. The reminder is real: the e2e backend runs its reminder job every 3 s; the ticket is made
 // to look claimed two months ago (so a reminder is due) by the one SQL update below.
 
-const MAIL_API = process.env.E2E_MAIL_API ?? 'http://127.0.0.1:8025';
 const DB = process.env.E2E_DB_NAME ?? 'grandjour_e2e';
 const run = Date.now().toString(36);
 
 type Edition = { id: number; current: boolean; lastDay: string };
-type Mail = { subject: string; mimeMessage: string };
-
-async function keycloakAdminToken(): Promise<string> {
-  const response = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' }),
-  });
-  expect(response.ok, 'Keycloak admin token').toBe(true);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-/** A verified resident of Lens; password = username, as the demo's. */
-async function createResident(admin: string, username: string): Promise<string> {
-  const email = `${username}@residents.grandjour.test`;
-  const response = await fetch(`${KEYCLOAK_URL}/admin/realms/grandjour/users`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      username,
-      email,
-      emailVerified: true,
-      enabled: true,
-      firstName: 'E2e',
-      lastName: username,
-      attributes: { postcode: ['62300'], locale: ['en'] },
-      credentials: [{ type: 'password', value: username, temporary: false }],
-    }),
-  });
-  expect(response.status, `create ${username}`).toBe(201);
-  return email;
-}
-
-async function mails(address: string): Promise<Mail[]> {
-  const response = await fetch(`${MAIL_API}/api/user/${encodeURIComponent(address)}/messages/`);
-  return response.ok ? ((await response.json()) as Mail[]) : [];
-}
 
 /** The first mail whose subject matches, waiting for it (generously: a loaded 2-core machine). */
 async function awaitMail(address: string, subject: RegExp): Promise<Mail> {

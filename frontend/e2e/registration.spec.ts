@@ -39,7 +39,9 @@ test('a new resident registers, is held until the email is verified, then can cl
 
   await page.goto('/');
   await page.getByRole('navigation').getByRole('link', { name: 'My account' }).click();
-  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
+  // the account page is loaded on demand: until it shows, the home page's "Log in to claim…" buttons are still there
+  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+  await page.getByRole('main').getByRole('button', { name: 'Log in', exact: true }).click();
   await page.waitForURL((url) => url.origin === new URL(KEYCLOAK_URL).origin);
   await page.getByRole('link', { name: 'Register' }).click();
 

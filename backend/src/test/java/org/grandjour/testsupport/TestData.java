@@ -71,6 +71,22 @@ public class TestData {
         return e;
     }
 
+    /** The organisers' input (a changeable map) that describes this edition as it is: Pas-de-Calais only. */
+    public static java.util.Map<String, Object> editionInput(Edition edition) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("slug", edition.slug);
+        body.put("name", edition.name);
+        body.put("timeZone", edition.timeZone);
+        body.put("firstDay", edition.firstDay.toString());
+        body.put("lastDay", edition.lastDay.toString());
+        body.put("claimOpensAt", edition.claimOpensAt.toString());
+        body.put("claimClosesAt", edition.claimClosesAt.toString());
+        body.put("maxTicketsPerResident", edition.maxTicketsPerResident);
+        body.put("maxPartySize", edition.maxPartySize);
+        body.put("territories", java.util.List.of(PAS_DE_CALAIS));
+        return body;
+    }
+
     @Transactional
     public Attraction attraction(String territoryCode, Category category) {
         Attraction a = new Attraction();

@@ -165,18 +165,7 @@ class ConfirmationDeadlineTest {
     }
 
     private Map<String, Object> editionBody() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("slug", edition.slug);
-        body.put("name", edition.name);
-        body.put("timeZone", edition.timeZone);
-        body.put("firstDay", edition.firstDay.toString());
-        body.put("lastDay", edition.lastDay.toString());
-        body.put("claimOpensAt", edition.claimOpensAt.toString());
-        body.put("claimClosesAt", edition.claimClosesAt.toString());
-        body.put("maxTicketsPerResident", edition.maxTicketsPerResident);
-        body.put("maxPartySize", edition.maxPartySize);
-        body.put("territories", List.of(TestData.PAS_DE_CALAIS));
-        return body;
+        return TestData.editionInput(edition);
     }
 
     private static Map<String, Object> without(Map<String, Object> body, String key) {

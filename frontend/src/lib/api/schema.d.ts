@@ -1489,6 +1489,11 @@ export interface components {
             dispersion?: number;
             /**
              * Format: int32
+             * @description Persons of live tickets confirmed by their holders or admitted, counted as certain to come when the allowance was computed
+             */
+            certainPersons: number;
+            /**
+             * Format: int32
              * @description Places handed out beyond capacity
              */
             allowance: number;

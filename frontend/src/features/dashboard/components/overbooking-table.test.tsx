@@ -20,6 +20,7 @@ describe('OverbookingTable', () => {
       '412',
       '30%',
       '0.012',
+      '120',
       '48',
       '0.96%',
     ]);
@@ -31,7 +32,7 @@ describe('OverbookingTable', () => {
 
   it('says so when no offer is overbooked or has history, in French', async () => {
     await i18n.changeLanguage('fr');
-    renderWithProviders(<OverbookingTable rows={[{ offerId: 3, mode: 'OFF', allowance: 0 }]} offerLabel={label} />);
+    renderWithProviders(<OverbookingTable rows={[{ offerId: 3, mode: 'OFF', certainPersons: 0, allowance: 0 }]} offerLabel={label} />);
     expect(screen.getByText('Aucune offre n’est en surréservation et aucune n’a d’historique comparable.')).toBeInTheDocument();
   });
 });

@@ -14,7 +14,8 @@ type Props = {
 
 /**
  * Overbooking per offer: the model's inputs (the comparable history's no-show rate and the show rate's
- * dispersion), the places handed out beyond capacity and the chance they leave that more persons arrive
+ * dispersion), the persons already certain
+ * (holders who confirmed, or are in: the model bounds the risk over the places they leave open), the places handed out beyond capacity and the chance they leave that more persons arrive
  * than the capacity. Offers without history say so (they are never overbooked); offers that are neither
  * overbooked nor have history are left out. Small risks need more digits than the other rates.
  */
@@ -45,6 +46,7 @@ export function OverbookingTable({ rows, offerLabel }: Props) {
             <th scope="col" className="num">{t('dashboard.overbooking.column.historyParties')}</th>
             <th scope="col" className="num">{t('dashboard.overbooking.column.noShowRate')}</th>
             <th scope="col" className="num">{t('dashboard.overbooking.column.dispersion')}</th>
+            <th scope="col" className="num">{t('dashboard.overbooking.column.certainPersons')}</th>
             <th scope="col" className="num">{t('dashboard.overbooking.column.allowance')}</th>
             <th scope="col" className="num">{t('dashboard.overbooking.column.overflowRisk')}</th>
           </tr>
@@ -69,6 +71,7 @@ export function OverbookingTable({ rows, offerLabel }: Props) {
                   <td className="num">{row.dispersion == null ? dash : decimal.format(row.dispersion)}</td>
                 </>
               )}
+              <td className="num">{format.count(row.certainPersons)}</td>
               <td className="num">{format.count(row.allowance)}</td>
               <td className="num">{row.overflowRisk == null ? dash : risk.format(row.overflowRisk)}</td>
             </tr>

@@ -66,7 +66,7 @@ export const stats: EditionStats = {
     { offerId: 21, waitingParties: 0, waitingPersons: 0, releasedPersons: 0, refilledPersons: 0, confirmedTickets: 0, unconfirmedTickets: 300, walkUpPersons: 0 },
   ],
   overbooking: [
-    { offerId: 11, mode: 'EDITION', riskPercent: 1, historyParties: 412, noShowRate: 0.3, dispersion: 0.0124, allowance: 48, overflowRisk: 0.00961 },
-    { offerId: 21, mode: 'EDITION', riskPercent: 1, allowance: 0 },
+    { offerId: 11, mode: 'EDITION', riskPercent: 1, historyParties: 412, noShowRate: 0.3, dispersion: 0.0124, certainPersons: 120, allowance: 48, overflowRisk: 0.00961 },
+    { offerId: 21, mode: 'EDITION', riskPercent: 1, certainPersons: 0, allowance: 0 },
   ],
 };

@@ -61,6 +61,9 @@ public class Offer extends IdentityEntity {
     public Integer overbookingHistoryParties;
     @Column(name = "overbooking_overflow_risk")
     public Double overbookingOverflowRisk;
+    /** Persons of live tickets confirmed or admitted when the allowance was last computed: counted as certain. */
+    @Column(name = "overbooking_certain_persons")
+    public int overbookingCertainPersons;
     /** Read-only: the sum of the quota slices when loaded (a new offer's slices hold its capacity). */
     @Formula("(select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = id)")
     public int remaining;

@@ -2,6 +2,7 @@ package org.grandjour.overbooking;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,20 +87,54 @@ public class OverbookingService {
         }
     }
 
-    /** What the model says for an offer as it is: its history (null: none), the risk that applies, the allowance wanted. */
-    public record Plan(int capacity, History history, Double risk, int wanted) {
+    /**
+     * What the model says for an offer as it is: its history (null: none), the risk that applies, the persons
+     * already certain (confirmed or admitted) and the allowance wanted.
+     */
+    public record Plan(int capacity, History history, Double risk, int certain, int wanted) {
     }
 
-    /** The model's allowance for an offer (reads history; takes no lock): the slow part, kept out of locking transactions. */
+    /**
+     * The model's allowance for an offer (reads history and confirmations; takes no lock): the slow part, kept
+     * out of locking transactions. Confirmed parties are counted as coming; the model bounds the risk over the
+     * places left open by them, with the history's show rate for the unconfirmed holders (who, having not
+     * confirmed, come less often than that: the bound errs on the safe side).
+     */
     public Plan plan(Offer o) {
         History h = history(o);
         Double risk = riskOf(o);
+        int certain = certainPersons(o.id);
+        int open = o.capacity - certain;
         int wanted = 0;
-        if (h != null && risk != null && o.capacity > 0) {
-            wanted = OverbookingModel.allowance(o.capacity, risk, h.showRate(), h.dispersion(), h.partySizes(),
-                    maxExtra(o.capacity, h.showRate())).extra();
+        if (h != null && risk != null && open > 0) {
+            wanted = OverbookingModel.allowance(open, risk, h.showRate(), h.dispersion(), h.partySizes(),
+                    Math.min(o.capacity, maxExtra(open, h.showRate()))).extra();
         }
-        return new Plan(o.capacity, h, risk, wanted);
+        return new Plan(o.capacity, h, risk, certain, wanted);
+    }
+
+    /** Persons of an offer's live tickets whose holders confirmed they come, or who are already in. */
+    int certainPersons(long offerId) {
+        return ((Number) em.createNativeQuery("""
+                select coalesce(sum(party_size), 0) from ticket
+                where offer_id = ?1 and status = 'ACTIVE' and (confirmed_at is not null or persons_admitted > 0)""")
+                .setParameter(1, offerId).getSingleResult()).intValue();
+    }
+
+    /**
+     * P(more persons arrive than the capacity) when {@code handedOut} places are booked, {@code certain} of
+     * them by parties sure to come: the model over the unconfirmed part only. 0 when nothing is beyond the
+     * capacity, 1 when the certain ones alone fill it and more are booked.
+     */
+    static double overflowRisk(int capacity, int handedOut, int certain, History h) {
+        if (handedOut <= capacity) {
+            return 0;
+        }
+        if (certain >= capacity) {
+            return 1;
+        }
+        double risk = OverbookingModel.overflowRisk(capacity - certain, handedOut - certain, h.showRate(), h.dispersion(), h.partySizes());
+        return Double.isNaN(risk) ? 0 : risk;
     }
 
     /**
@@ -135,12 +170,11 @@ public class OverbookingService {
             quota.set(o.id, spread(Math.max(0, newPlaces), slices.size()));
         }
         o.overbookingAllowance = allowance;
+        o.overbookingCertainPersons = plan.certain();
         if (h == null) {
             o.overbookingOverflowRisk = keepInputs ? o.overbookingOverflowRisk : null;
-        } else if (allowance == 0) {
-            o.overbookingOverflowRisk = 0.0; // never more booked than the capacity
         } else {
-            o.overbookingOverflowRisk = OverbookingModel.overflowRisk(o.capacity, o.capacity + allowance, h.showRate(), h.dispersion(), h.partySizes());
+            o.overbookingOverflowRisk = overflowRisk(o.capacity, o.capacity + allowance, plan.certain(), h);
         }
         em.flush();
         if (allowance > before && newPlaces > 0) {
@@ -155,15 +189,39 @@ public class OverbookingService {
      * claims are never held up for the whole edition's computation. Runs outside any transaction.
      */
     public void recomputeEdition(long editionId) {
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select id from offer where edition_id = ?1 order by id")
-                .setParameter(1, editionId).getResultList().stream().map(n -> ((Number) n).longValue()).toList());
+        recomputeEach(ids("select id from offer where edition_id = ?1 order by id", editionId));
+    }
+
+    /**
+     * The offers from {@code firstDay} on whose allowance may change as confirmations come in (those that
+     * follow a risk and have history, or still hold places beyond capacity), each recomputed as {@link #recomputeEdition} does. Run by
+     * {@link OverbookingJob}; outside any transaction.
+     */
+    public void recomputeUpcoming(LocalDate firstDay) {
+        recomputeEach(ids("""
+                select o.id from offer o join edition e on e.id = o.edition_id
+                where o.day >= ?1 and o.overbooking_history_parties is not null
+                  and (o.overbooking_allowance > 0 or o.overbooking_mode = 'CUSTOM'
+                       or (o.overbooking_mode = 'EDITION' and e.overbooking_risk is not null))
+                order by o.id""", firstDay));
+    }
+
+    private List<Long> ids(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql).setParameter(1, parameter).getResultList().stream()
+                .map(n -> ((Number) n).longValue()).toList());
+    }
+
+    private void recomputeEach(List<Long> ids) {
         for (long id : ids) {
             Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(em.find(Offer.class, id)));
             QuarkusTransaction.requiringNew().run(() -> {
                 em.createNativeQuery("select id from offer where id = ?1 for no key update").setParameter(1, id).getResultList();
                 Offer o = em.find(Offer.class, id);
-                // changed meanwhile (a capacity change has recomputed it under its lock): plan again, now locked
-                apply(o, o.capacity == plan.capacity() && java.util.Objects.equals(riskOf(o), plan.risk()) ? plan : plan(o));
+                // changed meanwhile (a capacity change has recomputed it under its lock, or more confirmed): plan
+                // again, now locked
+                boolean same = o.capacity == plan.capacity() && java.util.Objects.equals(riskOf(o), plan.risk())
+                        && certainPersons(id) == plan.certain();
+                apply(o, same ? plan : plan(o));
             });
         }
     }

@@ -30,6 +30,7 @@ public record EditionStats(
                                      @Schema(description = "Parties in the comparable history; none = no history, never overbooked") Integer historyParties,
                                      @Schema(description = "History's share of parties that did not come (0..1)") Double noShowRate,
                                      @Schema(description = "Dispersion of the show rate used by the model (beta-binomial intra-class correlation, 0 = binomial)") Double dispersion,
+                                     @Schema(required = true, description = "Persons of live tickets confirmed by their holders or admitted, counted as certain to come when the allowance was computed") int certainPersons,
                                      @Schema(required = true, description = "Places handed out beyond capacity") int allowance,
                                      @Schema(description = "P(arrivals > capacity) once capacity + allowance are booked (0..1)") Double overflowRisk) {
     }

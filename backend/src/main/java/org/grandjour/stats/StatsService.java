@@ -92,12 +92,12 @@ public class StatsService {
                 select o.id as offer_id, o.overbooking_mode as mode,
                        case o.overbooking_mode when 'OFF' then null when 'CUSTOM' then o.overbooking_risk else e.overbooking_risk end as risk,
                        o.overbooking_history_parties as parties, 1 - o.overbooking_show_rate as no_show,
-                       o.overbooking_dispersion as dispersion, o.overbooking_allowance as allowance, o.overbooking_overflow_risk as overflow
+                       o.overbooking_dispersion as dispersion, o.overbooking_certain_persons as certain, o.overbooking_allowance as allowance, o.overbooking_overflow_risk as overflow
                 from offer o join edition e on e.id = o.edition_id
                 where o.id in (?1) order by o.id""", offerIds)
                 .map(r -> new EditionStats.OverbookingFigures(number(r, "offer_id"), text(r, "mode"), decimal(r, "risk"),
                         r.get("parties") == null ? null : ((Number) r.get("parties")).intValue(), decimal(r, "no_show"),
-                        decimal(r, "dispersion"), (int) number(r, "allowance"), decimal(r, "overflow")))
+                        decimal(r, "dispersion"), (int) number(r, "certain"), (int) number(r, "allowance"), decimal(r, "overflow")))
                 .toList();
     }
 

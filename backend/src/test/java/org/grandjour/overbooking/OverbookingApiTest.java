@@ -48,6 +48,8 @@ class OverbookingApiTest {
     TestData data;
     @Inject
     Sql sql;
+    @Inject
+    OverbookingService overbooking;
 
     String organiser;
     Attraction known;
@@ -136,6 +138,57 @@ class OverbookingApiTest {
         // nothing below zero, and the capacity cannot be lowered under what is booked
         assertThat(sql.number("select count(*) from offer_quota where offer_id = ? and remaining < 0", offer)).isZero();
         capacity((int) offer, Map.of("capacity", 39)).then().statusCode(409).body("type", equalTo(PROBLEMS + "capacity-below-booked"));
+    }
+
+    @Test
+    void theAllowanceFollowsTheConfirmations() {
+        long offer = createOffer(known, day, 40);
+        String run = TestData.unique("conf");
+        List<String> holders = new java.util.ArrayList<>();
+        List<Long> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String holder = LocalTokens.resident(run + "-" + i, "62300");
+            holders.add(holder);
+            tickets.add(((Number) Claims.claim(holder, offer, 1).then().statusCode(201).extract().path("id")).longValue());
+        }
+        for (int i = 0; i < 25; i++) {
+            confirm(holders.get(i), tickets.get(i));
+        }
+        overbooking.recomputeUpcoming(day);
+
+        // 25 persons are certain: the model bounds the risk over the 15 places they leave open
+        Map<String, Object> model = overbookingFigures(offer);
+        double dispersion = ((Number) model.get("dispersion")).doubleValue();
+        double showRate = 142 / 200.0;
+        int expected = OverbookingModel.allowance(15, 0.01, showRate, dispersion, new double[] {0, 50, 100, 50},
+                Math.min(40, OverbookingService.maxExtra(15, showRate))).extra();
+        assertThat(model.get("certainPersons")).isEqualTo(25);
+        assertThat(model.get("allowance")).isEqualTo(expected);
+        assertThat(((Number) model.get("overflowRisk")).doubleValue()).isLessThanOrEqualTo(0.01);
+        assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer)).isEqualTo(40 + expected - 30);
+
+        // everyone confirms, and ten more claim and confirm: the capacity is certain, nothing beyond it is handed out
+        for (int i = 25; i < 30; i++) {
+            confirm(holders.get(i), tickets.get(i));
+        }
+        for (int i = 30; i < 40; i++) {
+            String holder = LocalTokens.resident(run + "-" + i, "62300");
+            confirm(holder, ((Number) Claims.claim(holder, offer, 1).then().statusCode(201).extract().path("id")).longValue());
+        }
+        overbooking.recomputeUpcoming(day);
+        assertThat(overbookingFigures(offer).get("allowance")).isEqualTo(0);
+        assertThat(overbookingFigures(offer).get("certainPersons")).isEqualTo(40);
+        assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer)).isZero();
+    }
+
+    private static void confirm(String holder, long ticket) {
+        given().auth().oauth2(holder).post("/api/tickets/" + ticket + "/confirmation").then().statusCode(200);
+    }
+
+    private Map<String, Object> overbookingFigures(long offer) {
+        return asOrganiser().get("/api/editions/" + edition.id + "/stats").then().statusCode(200).extract().jsonPath()
+                .using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE))
+                .getMap("overbooking.find { it.offerId == " + offer + " }");
     }
 
     /**

@@ -127,6 +127,51 @@ describe('Dashboard', () => {
     });
   });
 
+  it('shows an edition beside its twin (2010 as it was and with the tools), or beside none', async () => {
+    const twin: Edition = {
+      ...edition2010,
+      id: 8,
+      slug: 'grand-jour-2010-with-tools',
+      name: 'Grand Jour 2010 · avec les outils',
+      names: { fr: 'Grand Jour 2010 · avec les outils', en: 'Grand Jour 2010 · with the tools' },
+    };
+    const withTools = { ...stats, editionId: 8, overall: { ...stats.overall, admitted: 18200 } };
+    mockFetch({
+      'GET /api/editions/7/stats': () => json({ ...stats, editionId: 7 }),
+      'GET /api/editions/8/stats': () => json(withTools),
+      'GET /api/editions/1/stats': () => json(stats),
+    });
+    renderWithProviders(
+      <Routes>
+        <Route
+          path="/dashboard"
+          element={
+            <>
+              <Dashboard editions={[edition2010, twin, edition]} />
+              <Search />
+            </>
+          }
+        />
+      </Routes>,
+      { route: '/dashboard?edition=grand-jour-2010-with-tools' },
+    );
+    const table = await screen.findByTestId('comparison-table');
+    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual([
+      'Figure',
+      'Grand Jour 2010 · with the tools',
+      'Grand Jour 2010',
+    ]);
+    const used = within(table).getByRole('row', { name: /Entries used ÷ entries offered/ });
+    expect(within(used).getAllByRole('cell').map((c) => c.textContent)).toEqual(['91%', '68.3%']);
+    const released = within(table).getByRole('row', { name: /Persons released by their holders/ });
+    expect(within(released).getAllByRole('cell').map((c) => c.textContent)).toEqual(['12', '12']);
+
+    await userEvent.selectOptions(screen.getByLabelText('Compare with'), '');
+    expect(screen.getByTestId('search')).toHaveTextContent('compare=none');
+    expect(screen.queryByTestId('comparison-table')).not.toBeInTheDocument();
+    expect(screen.getByText('Choose an edition to see its figures beside these.')).toBeInTheDocument();
+  });
+
   it('shows the charts with text alternatives, the cross-border and verdict tables', async () => {
     mockFetch({ 'GET /api/editions/1/stats': () => json(stats) });
     renderDashboard('/dashboard?day=2026-03-28');

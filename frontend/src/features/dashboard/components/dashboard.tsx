@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/error-state';
 import { SelectField } from '@/components/ui/form/select-field';
@@ -22,6 +22,7 @@ import { OffersTable } from './offers-table';
 import { VerdictsTable } from './verdicts-table';
 import { WaitlistsTable } from './waitlists-table';
 import { OverbookingTable } from './overbooking-table';
+import { EditionComparison, twinOf } from './edition-comparison';
 import '../dashboard.css';
 
 /** The edition of `?edition=<slug>`, else the current one, else the latest. */
@@ -61,6 +62,9 @@ export function Dashboard({ editions }: Props) {
   const filters = filtersFrom(params, edition);
 
   const update = (patch: Record<string, string | undefined>) => updateParams((latest) => withPatch(latest, patch));
+  // compared with: ?compare=<slug>, "none" for nothing, else the edition's twin (if it has one)
+  const compare = params.get('compare');
+  const other = compare === 'none' ? undefined : (editions.find((e) => e.slug === compare && e.id !== edition.id) ?? twinOf(editions, edition));
 
   return (
     <>
@@ -68,16 +72,23 @@ export function Dashboard({ editions }: Props) {
         editions={editions}
         edition={edition}
         filters={filters}
-        onEditionChange={(slug) => update({ edition: slug, territory: undefined, day: undefined })}
+        onEditionChange={(slug) => update({ edition: slug, territory: undefined, day: undefined, compare: undefined })}
         onFiltersChange={update}
       />
       {/* A new edition starts afresh (its own stream, its own arrivals day). */}
-      <EditionDashboard key={edition.id} edition={edition} filters={filters} />
+      <EditionDashboard
+        key={edition.id}
+        edition={edition}
+        filters={filters}
+        comparison={
+          <EditionComparison editions={editions} edition={edition} other={other} onOtherChange={(slug) => update({ compare: slug ?? 'none' })} />
+        }
+      />
     </>
   );
 }
 
-function EditionDashboard({ edition, filters }: { edition: Edition; filters: StatsFilters }) {
+function EditionDashboard({ edition, filters, comparison }: { edition: Edition; filters: StatsFilters; comparison: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const stats = useEditionStats(edition.id, filters);
@@ -127,9 +138,11 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
     verdicts: 'dashboard-verdicts',
     waitlists: 'dashboard-waitlists',
     overbooking: 'dashboard-overbooking',
+    compare: 'dashboard-compare',
   };
   const sections = [
     { id: ids.figures, label: t('dashboard.sections.figures') },
+    { id: ids.compare, label: t('dashboard.sections.compare') },
     { id: ids.chart, label: t('dashboard.sections.chart') },
     { id: ids.arrivals, label: t('dashboard.sections.arrivals') },
     { id: ids.offers, label: t('dashboard.sections.offers') },
@@ -158,6 +171,11 @@ function EditionDashboard({ edition, filters }: { edition: Edition; filters: Sta
         </div>
         <HeadlineFigures figures={data.overall} />
         <ExportButtons editionId={edition.id} />
+      </section>
+
+      <section className="dashboard__section" aria-labelledby={ids.compare}>
+        <h2 id={ids.compare}>{t('dashboard.sections.compare')}</h2>
+        {comparison}
       </section>
 
       <section className="dashboard__section" aria-labelledby={ids.chart}>

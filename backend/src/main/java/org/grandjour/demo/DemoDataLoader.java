@@ -40,6 +40,8 @@ import io.quarkus.runtime.StartupEvent;
 public class DemoDataLoader {
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
     static final String EDITION_2010 = "grand-jour-2010";
+    /** The same weekend with waiting lists, reminders, releases and overbooking ({@link Replay2010WithTools}). */
+    static final String EDITION_2010_WITH_TOOLS = "grand-jour-2010-with-tools";
     static final String LIVE_PREFIX = "live-";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The demo door-staff account scans at these attractions. */
@@ -57,6 +59,12 @@ public class DemoDataLoader {
     Simulation2010 simulation;
     @Inject
     DemoBallot ballot;
+    @Inject
+    Replay2010WithTools replayWithTools;
+    @ConfigProperty(name = "grandjour.demo.demand-factor")
+    double demandFactor;
+    @ConfigProperty(name = "grandjour.demo.release-share")
+    double releaseShare;
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
@@ -65,6 +73,12 @@ public class DemoDataLoader {
             if (simulate2010 && io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                     .call(() -> org.grandjour.ticket.Ticket.count("edition", historic)) == 0) {
                 simulation.run(historic);
+            }
+            // then the same weekend with Grand Jour's tools, its overbooking computed from the replay's no-shows
+            Edition twin = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Edition.findBySlug(EDITION_2010_WITH_TOOLS));
+            if (simulate2010 && twin != null && io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> org.grandjour.ticket.Ticket.count("edition", twin)) == 0) {
+                replayWithTools.run(twin, demandFactor, releaseShare);
             }
         }
     }
@@ -88,6 +102,15 @@ public class DemoDataLoader {
         if (Edition.findBySlug(EDITION_2010) == null) {
             Edition e = edition(EDITION_2010, "Grand Jour 2010", LocalDate.of(2010, 3, 27), LocalDate.of(2010, 3, 28),
                     LocalDate.of(2010, 3, 1).atTime(9, 0), territories.values());
+            attractions.forEach(a -> offers(e, a, bySlug.get(a.slug).capacity2010PerDay()));
+            LOG.infof("Demo: created %s", e.name);
+        }
+        if (Edition.findBySlug(EDITION_2010_WITH_TOOLS) == null) {
+            // a week after the first: the replay of 2010 is its comparable history
+            Edition e = edition(EDITION_2010_WITH_TOOLS, "Grand Jour 2010 · avec les outils de Grand Jour", LocalDate.of(2010, 4, 3),
+                    LocalDate.of(2010, 4, 4), LocalDate.of(2010, 3, 8).atTime(9, 0), territories.values());
+            e.nameEn = "Grand Jour 2010 · with Grand Jour's tools";
+            e.overbookingRisk = java.math.BigDecimal.ONE;
             attractions.forEach(a -> offers(e, a, bySlug.get(a.slug).capacity2010PerDay()));
             LOG.infof("Demo: created %s", e.name);
         }

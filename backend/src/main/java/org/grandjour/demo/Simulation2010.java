@@ -35,7 +35,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Simulation2010 {
     private static final Logger LOG = Logger.getLogger(Simulation2010.class);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String DOOR_STAFF = "demo-door-2010";
     static final double SHOW_UP = 0.70;
 
@@ -103,7 +103,7 @@ public class Simulation2010 {
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
-    private ScanResult scan(String code, long attractionId, Instant at, Integer persons) {
+    ScanResult scan(String code, long attractionId, Instant at, Integer persons) {
         return demoTransaction(() -> scans.scanAt(DOOR_STAFF, new ScanRequest(code, attractionId, "door-" + attractionId, UUID.randomUUID(), at, persons,
                 null), at));
     }
@@ -112,18 +112,18 @@ public class Simulation2010 {
      * The services run in a transaction of ours (they join it) that does not wait for the disk at
      * commit: demo data can be rebuilt, and the replay takes seconds instead of minutes.
      */
-    private <T> T demoTransaction(java.util.concurrent.Callable<T> work) {
+    <T> T demoTransaction(java.util.concurrent.Callable<T> work) {
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
             return work.call();
         });
     }
 
-    private static final String[] firstNames = {"Camille", "Léa", "Hugo", "Louis", "Manon", "Lucas", "Chloé", "Jules", "Emma",
+    static final String[] firstNames = {"Camille", "Léa", "Hugo", "Louis", "Manon", "Lucas", "Chloé", "Jules", "Emma",
             "Nathan", "Oliver", "Amelia", "George", "Isla", "Harry", "Sophie", "Thomas", "Jack", "Alice", "Arthur"};
 
     /** Where residents live: the report's two départements and Kent. */
-    private static String postcode(Random random) {
+    static String postcode(Random random) {
         double r = random.nextDouble();
         if (r < 0.45) {
             return "62" + String.format("%03d", random.nextInt(1000));
@@ -136,7 +136,7 @@ public class Simulation2010 {
                 + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
     }
 
-    private static int partySize(Random random) {
+    static int partySize(Random random) {
         double r = random.nextDouble();
         return r < 0.2 ? 1 : r < 0.6 ? 2 : r < 0.8 ? 3 : r < 0.95 ? 4 : 5 + random.nextInt(2);
     }
@@ -167,7 +167,7 @@ public class Simulation2010 {
     }
 
     /** Doors open 10:00 to 18:00, busiest late morning and mid-afternoon. */
-    private static Instant arrival(LocalDate day, Random random) {
+    static Instant arrival(LocalDate day, Random random) {
         double hour;
         do { // drawn again outside opening hours, so no crowd piles up at the doors' opening or closing time
             hour = random.nextDouble() < 0.45 ? 11.2 + random.nextGaussian() * 0.9 : 14.8 + random.nextGaussian() * 1.2;

@@ -142,7 +142,7 @@ public class OverbookingService {
      * transaction (which has locked the offer's row). Returns the new allowance.
      */
     public int recompute(Offer o) {
-        return apply(o, plan(o));
+        return apply(o, plan(o), clock.instant());
     }
 
     /**
@@ -150,7 +150,7 @@ public class OverbookingService {
      * every slice locked, then the places moved by the difference, never below what is booked (those
      * tickets stand; the risk shown is then the one they leave).
      */
-    int apply(Offer o, Plan plan) {
+    int apply(Offer o, Plan plan, java.time.Instant now) {
         History h = plan.history();
         List<OfferQuota.SliceRow> slices = quota.lockAll(o.id);
         int places = OfferQuota.placesIn(slices);
@@ -178,7 +178,7 @@ public class OverbookingService {
         }
         em.flush();
         if (allowance > before && newPlaces > 0) {
-            waitlists.refill(o.id, clock.instant()); // the new places go to whoever waits first
+            waitlists.refill(o.id, now); // the new places go to whoever waits first
         }
         return allowance;
     }
@@ -189,7 +189,7 @@ public class OverbookingService {
      * claims are never held up for the whole edition's computation. Runs outside any transaction.
      */
     public void recomputeEdition(long editionId) {
-        recomputeEach(ids("select id from offer where edition_id = ?1 order by id", editionId));
+        recomputeEach(ids("select id from offer where edition_id = ?1 order by id", editionId), clock.instant());
     }
 
     /**
@@ -198,12 +198,17 @@ public class OverbookingService {
      * {@link OverbookingJob}; outside any transaction.
      */
     public void recomputeUpcoming(LocalDate firstDay) {
+        recomputeUpcoming(firstDay, clock.instant());
+    }
+
+    /** As {@link #recomputeUpcoming(LocalDate)}, with places that come free refilled as of {@code now} (the demo's replays). */
+    public void recomputeUpcoming(LocalDate firstDay, java.time.Instant now) {
         recomputeEach(ids("""
                 select o.id from offer o join edition e on e.id = o.edition_id
                 where o.day >= ?1 and o.overbooking_history_parties is not null
                   and (o.overbooking_allowance > 0 or o.overbooking_mode = 'CUSTOM'
                        or (o.overbooking_mode = 'EDITION' and e.overbooking_risk is not null))
-                order by o.id""", firstDay));
+                order by o.id""", firstDay), now);
     }
 
     private List<Long> ids(String sql, Object parameter) {
@@ -211,7 +216,7 @@ public class OverbookingService {
                 .map(n -> ((Number) n).longValue()).toList());
     }
 
-    private void recomputeEach(List<Long> ids) {
+    private void recomputeEach(List<Long> ids, java.time.Instant now) {
         for (long id : ids) {
             Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(em.find(Offer.class, id)));
             QuarkusTransaction.requiringNew().run(() -> {
@@ -221,7 +226,7 @@ public class OverbookingService {
                 // again, now locked
                 boolean same = o.capacity == plan.capacity() && java.util.Objects.equals(riskOf(o), plan.risk())
                         && certainPersons(id) == plan.certain();
-                apply(o, same ? plan : plan(o));
+                apply(o, same ? plan : plan(o), now);
             });
         }
     }

@@ -17,6 +17,7 @@ public sealed interface TicketEvent {
     record Issued(long editionId, long offerId, Long territoryId, int tickets, int persons) implements TicketEvent {
     }
 
-    record Cancelled(long editionId, long offerId, Long territoryId, int persons) implements TicketEvent {
+    /** Places given back at {@code at} (the release's time: the refill serves the waiting list as of then). */
+    record Cancelled(long editionId, long offerId, Long territoryId, int persons, java.time.Instant at) implements TicketEvent {
     }
 }

@@ -258,14 +258,25 @@ public class TicketService {
     /** "I can't come", from the app. */
     @Transactional
     public void cancel(Resident resident, long id) {
-        release(own(resident, id), clock.instant(), "APP");
+        cancel(resident, id, clock.instant());
+    }
+
+    /** As {@link #cancel(Resident, long)}, at a given time (the demo's replays of past weekends). */
+    @Transactional
+    public void cancel(Resident resident, long id, Instant now) {
+        release(own(resident, id), now, "APP");
     }
 
     /** "I still come", from the app; saying it twice changes nothing. */
     @Transactional
     public TicketView confirm(Resident resident, long id) {
+        return confirm(resident, id, clock.instant());
+    }
+
+    /** As {@link #confirm(Resident, long)}, at a given time (the demo's replays of past weekends). */
+    @Transactional
+    public TicketView confirm(Resident resident, long id, Instant now) {
         Ticket t = own(resident, id);
-        Instant now = clock.instant();
         confirm(t, now);
         return view(t, now);
     }
@@ -294,7 +305,7 @@ public class TicketService {
         if (released == 0) { // a concurrent release or admission got there first
             throw ProblemType.TICKET_CANCELLED.exception("This ticket can no longer be released.");
         }
-        gaveBack(t);
+        gaveBack(t, now);
     }
 
     /**
@@ -315,16 +326,16 @@ public class TicketService {
         if (released == 0) {
             return false;
         }
-        gaveBack(t);
+        gaveBack(t, now);
         return true;
     }
 
     /** After a ticket's row went CANCELLED: its allowance and places back, and the refill (an observer) runs. */
-    private void gaveBack(Ticket t) {
+    private void gaveBack(Ticket t, Instant now) {
         giveBackAllowance(t.holderSubject, t.edition.id);
         quota.giveBack(t.offer.id, t.id, t.partySize);
         events.fire(new TicketEvent.Cancelled(t.edition.id, t.offer.id,
-                t.holderTerritory == null ? null : t.holderTerritory.id, t.partySize));
+                t.holderTerritory == null ? null : t.holderTerritory.id, t.partySize, now));
     }
 
     void confirm(Ticket t, Instant now) {

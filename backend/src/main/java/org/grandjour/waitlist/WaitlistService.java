@@ -55,7 +55,12 @@ public class WaitlistService {
 
     @Transactional
     public WaitlistEntryView join(Resident resident, long offerId, int partySize) {
-        Instant now = clock.instant();
+        return join(resident, offerId, partySize, clock.instant());
+    }
+
+    /** As {@link #join(Resident, long, int)}, at a given time (the demo's replays of past weekends). */
+    @Transactional
+    public WaitlistEntryView join(Resident resident, long offerId, int partySize, Instant now) {
         Offer offer = lockOffer(offerId);
         if (offer.edition.ballot()) {
             throw ProblemType.BALLOT_EDITION.exception("Places of " + offer.edition.name
@@ -125,7 +130,7 @@ public class WaitlistService {
 
     /** Places came back (a release, in its transaction): they go to the list first. */
     void onReleased(@Observes TicketEvent.Cancelled released) {
-        refill(released.offerId(), clock.instant());
+        refill(released.offerId(), released.at());
     }
 
     /**

@@ -91,6 +91,13 @@ test('an organiser follows 2010 and the live edition, sees a scan arrive live, e
   await expect(page.getByRole('img', { name: /^Persons offered, booked and admitted per attraction/ })).toBeVisible();
   await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
 
+  // Beside it, the same weekend replayed with Grand Jour's tools (its twin): more of the entries used.
+  const comparison = page.getByTestId('comparison-table');
+  await expect(comparison.getByRole('columnheader')).toHaveText(['Figure', 'Grand Jour 2010', "Grand Jour 2010 · with Grand Jour's tools"]);
+  const used = (await comparison.getByRole('row', { name: /Entries used ÷ entries offered/ }).getByRole('cell').allTextContents()).map(number);
+  expect(used[0]).toBeGreaterThanOrEqual(65);
+  expect(used[1]).toBeGreaterThan(used[0]);
+
   // The live edition, today only.
   await editionSelect.selectOption(current.slug);
   await page.getByLabel('Day', { exact: true }).selectOption(today);

@@ -44,6 +44,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Replay2010WithTools {
     private static final Logger LOG = Logger.getLogger(Replay2010WithTools.class);
+    private static final int BATCH = 100;
 
     @Inject
     Simulation2010 simulation;
@@ -78,6 +79,7 @@ public class Replay2010WithTools {
 
         // claims, or the waiting list of a sold-out offer, until the persons asking reach the demand
         Map<Long, Resident> residents = new HashMap<>();
+        Set<Long> soldOut = new HashSet<>();
         long asked = 0;
         for (long n = 1; asked < demandFactor * offered; n++) {
             String postcode = Simulation2010.postcode(random);
@@ -96,15 +98,17 @@ public class Replay2010WithTools {
                     continue;
                 }
                 asked += party;
-                try {
-                    simulation.demoTransaction(() -> tickets.claim(r, new ClaimRequest(o.id, party), null, when));
-                } catch (ProblemException refused) {
-                    if (refused.type() == ProblemType.SOLD_OUT) {
-                        try {
-                            simulation.demoTransaction(() -> waitlists.join(r, o.id, party, when));
-                        } catch (ProblemException notJoined) {
-                            // places came back meanwhile, or over the resident's limits: as a real resident, gives up
-                        }
+                if (claim(r, o, party, when) == ProblemType.SOLD_OUT) {
+                    soldOut.add(o.id);
+                    try {
+                        simulation.demoTransaction(() -> waitlists.join(r, o.id, party, when));
+                    } catch (ProblemException notJoined) {
+                        // over the resident's limits: as a real resident, gives up on it
+                    }
+                    // and, as in 2010, takes something else that still has places (demand exceeded supply: all went)
+                    Offer instead = pickWithPlaces(offers, soldOut, postcode, random);
+                    if (instead != null && tried.add(instead.id) && claim(r, instead, party, when) == ProblemType.SOLD_OUT) {
+                        soldOut.add(instead.id);
                     }
                 }
             }
@@ -125,27 +129,29 @@ public class Replay2010WithTools {
     /** One day: the eve's confirmations, allowances and releases (refilled at once), then the doors. Returns its door-full scans. */
     private long day(Edition twin, LocalDate day, Map<Long, Resident> residents, double releaseShare, Random random) {
         Instant eve = day.minusDays(1).atTime(12, 0).atZone(Simulation2010.PARIS).toInstant();
+        Set<Long> seen = new HashSet<>();
         Set<Long> comers = new HashSet<>();
+        List<Holder> confirming = new ArrayList<>();
         List<Holder> stayAway = new ArrayList<>();
         for (Holder h : holders(twin.id, day, residents, Set.of())) {
+            seen.add(h.ticketId());
             if (random.nextDouble() < Simulation2010.SHOW_UP) {
                 comers.add(h.ticketId());
-                simulation.demoTransaction(() -> tickets.confirm(h.resident(), h.ticketId(), eve));
+                confirming.add(h);
             } else if (random.nextDouble() < releaseShare) {
                 stayAway.add(h);
             }
         }
+        inBatches(confirming, h -> tickets.confirm(h.resident(), h.ticketId(), eve));
         overbooking.recomputeUpcoming(day, eve); // the allowances follow the confirmations
-        Set<Long> decided = new HashSet<>(comers);
         for (Holder h : stayAway) {
-            decided.add(h.ticketId());
             simulation.demoTransaction(() -> {
                 tickets.cancel(h.resident(), h.ticketId(), eve.plusSeconds(60)); // the list refills at once
                 return null;
             });
         }
         // the tickets the lists gave since: their holders come as often as anyone
-        for (Holder h : holders(twin.id, day, residents, decided)) {
+        for (Holder h : holders(twin.id, day, residents, seen)) {
             if (random.nextDouble() < Simulation2010.SHOW_UP) {
                 comers.add(h.ticketId());
             }
@@ -160,15 +166,32 @@ public class Replay2010WithTools {
             }
         }
         arrivals.sort(Comparator.comparing(Arrival::at));
-        for (Arrival a : arrivals) {
+        List<ScanResult> results = new ArrayList<>();
+        inBatches(arrivals, a -> {
             Holder h = a.holder();
             String payload = signer.sign(new TicketSigner.TicketClaims(h.ticketId(), h.offerId(), h.attractionId(), h.day(), h.partySize()));
-            ScanResult result = simulation.scan(payload, h.attractionId(), a.at(), null);
+            results.add(simulation.scanInCallersTransaction(payload, h.attractionId(), a.at()));
+        });
+        for (ScanResult result : results) {
             if ("DOOR_FULL".equals(result.verdict().name())) {
                 doorFull++;
             }
         }
         return doorFull;
+    }
+
+    /**
+     * Runs {@code step} for each item, {@value #BATCH} to a transaction (the services join it): confirmations and
+     * scans never fail as a whole, and one commit per batch instead of per item makes the replay several times faster.
+     */
+    private <T> void inBatches(List<T> items, java.util.function.Consumer<T> step) {
+        for (int from = 0; from < items.size(); from += BATCH) {
+            List<T> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+            simulation.demoTransaction(() -> {
+                batch.forEach(step);
+                return null;
+            });
+        }
     }
 
     /** The day's live tickets of the twin (but those in {@code except}), in ticket order. */
@@ -205,6 +228,22 @@ public class Replay2010WithTools {
                 .setParameter(1, twinId).getSingleResult());
         return new Outcome(offered, ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                 ((Number) r[3]).longValue(), doorFull);
+    }
+
+    /** A claim at {@code when}; null when it went through, else why it was refused. */
+    private ProblemType claim(Resident r, Offer o, int party, Instant when) {
+        try {
+            simulation.demoTransaction(() -> tickets.claim(r, new ClaimRequest(o.id, party), null, when));
+            return null;
+        } catch (ProblemException refused) {
+            return refused.type();
+        }
+    }
+
+    /** An offer not known to be sold out, near home when there is one, weighted by its places; null when none is left. */
+    private static Offer pickWithPlaces(List<Offer> offers, Set<Long> soldOut, String postcode, Random random) {
+        List<Offer> open = offers.stream().filter(o -> !soldOut.contains(o.id)).toList();
+        return open.isEmpty() ? null : pick(open, postcode, random);
     }
 
     /** Mostly an offer of home's territory, weighted by its places (a sold-out one too: its list is joined). */

@@ -108,6 +108,11 @@ public class Simulation2010 {
                 null), at));
     }
 
+    /** A whole party's scan at {@code at}, in the caller's transaction. */
+    ScanResult scanInCallersTransaction(String code, long attractionId, Instant at) {
+        return scans.scanAt(DOOR_STAFF, new ScanRequest(code, attractionId, "door-" + attractionId, UUID.randomUUID(), at, null, null), at);
+    }
+
     /**
      * The services run in a transaction of ours (they join it) that does not wait for the disk at
      * commit: demo data can be rebuilt, and the replay takes seconds instead of minutes.

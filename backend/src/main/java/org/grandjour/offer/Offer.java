@@ -64,6 +64,9 @@ public class Offer extends IdentityEntity {
     /** Persons of live tickets confirmed or admitted when the allowance was last computed: counted as certain. */
     @Column(name = "overbooking_certain_persons")
     public int overbookingCertainPersons;
+    /** The model's allowance as last computed: places released while the allowance is above it shrink it. */
+    @Column(name = "overbooking_target")
+    public int overbookingTarget;
     /** Read-only: the sum of the quota slices when loaded (a new offer's slices hold its capacity). */
     @Formula("(select coalesce(sum(q.remaining), 0) from offer_quota q where q.offer_id = id)")
     public int remaining;

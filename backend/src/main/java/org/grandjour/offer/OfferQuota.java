@@ -193,6 +193,27 @@ public class OfferQuota {
                 .setParameter(1, persons).setParameter(2, offerId).setParameter(3, ticketId).executeUpdate();
     }
 
+    /**
+     * A live ticket's places given back, with the offer's row locked by the caller: first they shrink an
+     * overbooking allowance that is above the model's target (the confirmations say fewer places beyond
+     * capacity are safe than were handed out), the rest go back to the slices. Returns the persons given back
+     * to the slices.
+     */
+    public int release(long offerId, long ticketId, int persons) {
+        // the caller holds the offer's row lock (as every allowance change takes it): read, then write, is safe
+        Object[] row = (Object[]) em.createNativeQuery("select overbooking_allowance, overbooking_target from offer where id = ?1")
+                .setParameter(1, offerId).getSingleResult();
+        int shrink = Math.min(persons, Math.max(0, ((Number) row[0]).intValue() - ((Number) row[1]).intValue()));
+        if (shrink > 0) {
+            em.createNativeQuery("update offer set overbooking_allowance = overbooking_allowance - ?1 where id = ?2")
+                    .setParameter(1, shrink).setParameter(2, offerId).executeUpdate();
+        }
+        if (persons > shrink) {
+            giveBack(offerId, ticketId, persons - shrink);
+        }
+        return persons - shrink;
+    }
+
     /** The places left of an offer: the sum of its slices, as this transaction sees them. */
     public int remaining(long offerId) {
         return ((Number) em.createNativeQuery("select coalesce(sum(remaining), 0) from offer_quota where offer_id = ?1")

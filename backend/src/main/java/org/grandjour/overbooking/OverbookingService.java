@@ -170,6 +170,7 @@ public class OverbookingService {
             quota.set(o.id, spread(Math.max(0, newPlaces), slices.size()));
         }
         o.overbookingAllowance = allowance;
+        o.overbookingTarget = Math.min(allowance, plan.wanted());
         o.overbookingCertainPersons = plan.certain();
         if (h == null) {
             o.overbookingOverflowRisk = keepInputs ? o.overbookingOverflowRisk : null;
@@ -262,12 +263,12 @@ public class OverbookingService {
         }
         List<HistoryFit.Day> own = byAttraction.getOrDefault(o.attraction.id, List.of());
         long parties = own.stream().mapToLong(HistoryFit.Day::parties).sum();
-        double showRate = HistoryFit.showRate(own);
-        if (parties < MIN_HISTORY_PARTIES || !(showRate > 0 && showRate < 1)) {
+        if (parties < MIN_HISTORY_PARTIES || !(HistoryFit.showRate(own) > 0 && HistoryFit.showRate(own) < 1)) {
             return null;
         }
         double between = HistoryFit.dispersion(byAttraction);
-        return new History(showRate, between, HistoryFit.dispersionFor(between, parties), parties, partySizes(o));
+        HistoryFit.Estimate estimate = HistoryFit.estimate(own, byAttraction, between);
+        return new History(estimate.showRate(), between, HistoryFit.dispersionFor(between, estimate.uncertainty()), parties, partySizes(o));
     }
 
     /** The attraction's party sizes in its history (index = persons). */

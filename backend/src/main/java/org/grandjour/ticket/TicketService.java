@@ -333,7 +333,9 @@ public class TicketService {
     /** After a ticket's row went CANCELLED: its allowance and places back, and the refill (an observer) runs. */
     private void gaveBack(Ticket t, Instant now) {
         giveBackAllowance(t.holderSubject, t.edition.id);
-        quota.giveBack(t.offer.id, t.id, t.partySize);
+        if (quota.release(t.offer.id, t.id, t.partySize) < t.partySize) {
+            em.refresh(t.offer); // its allowance shrank (in SQL): the entity must not write the old one back
+        }
         events.fire(new TicketEvent.Cancelled(t.edition.id, t.offer.id,
                 t.holderTerritory == null ? null : t.holderTerritory.id, t.partySize, now));
     }

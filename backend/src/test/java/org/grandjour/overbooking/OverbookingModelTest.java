@@ -240,4 +240,69 @@ class OverbookingModelTest {
     private static double logBeta(double a, double b) {
         return OverbookingModel.logGamma(a) + OverbookingModel.logGamma(b) - OverbookingModel.logGamma(a + b);
     }
+    @Test
+    void attractionsThatDifferOnlyByChanceArePooled() {
+        SplittableRandom random = new SplittableRandom(11);
+        Map<Long, List<HistoryFit.Day>> same = history(random, 40, a -> 0.7, 150);
+        double raw = 0;
+        double shrunk = 0;
+        for (List<HistoryFit.Day> own : same.values()) {
+            raw += Math.pow(HistoryFit.showRate(own) - 0.7, 2);
+            shrunk += Math.pow(HistoryFit.estimate(own, same, 0).showRate() - 0.7, 2);
+        }
+        // the own rates stray by chance (about 0.026 for 300 parties); the estimates far less
+        assertThat(Math.sqrt(shrunk / 40)).isLessThan(Math.sqrt(raw / 40) / 2);
+        // attractions that truly differ keep (nearly) their own rate
+        Map<Long, List<HistoryFit.Day>> apart = history(random, 40, a -> a % 2 == 0 ? 0.5 : 0.9, 150);
+        for (List<HistoryFit.Day> own : apart.values()) {
+            assertThat(HistoryFit.estimate(own, apart, 0).showRate()).isCloseTo(HistoryFit.showRate(own), within(0.01));
+        }
+        // two attractions cannot tell chance from difference: their own rates
+        Map<Long, List<HistoryFit.Day>> two = history(random, 2, a -> 0.7, 150);
+        for (List<HistoryFit.Day> own : two.values()) {
+            assertThat(HistoryFit.estimate(own, two, 0)).isEqualTo(new HistoryFit.Estimate(HistoryFit.showRate(own), 1.0 / 300));
+        }
+    }
+
+    @Test
+    void allowancesFromEstimatedHistoryOverflowWithinTheChosenRisk() {
+        // 100 histories of 30 attractions alike (2 days of 120 parties, show rate 0.7), then one future day each
+        SplittableRandom random = new SplittableRandom(2010);
+        int days = 0;
+        int overflows = 0;
+        for (int h = 0; h < 100; h++) {
+            Map<Long, List<HistoryFit.Day>> history = history(random, 30, a -> 0.7, 120);
+            double rho = HistoryFit.dispersion(history);
+            for (List<HistoryFit.Day> own : history.values()) {
+                HistoryFit.Estimate e = HistoryFit.estimate(own, history, rho);
+                int extra = OverbookingModel.allowance(100, 0.01, e.showRate(), HistoryFit.dispersionFor(rho, e.uncertainty()), SINGLES, 100).extra();
+                int arrivals = 0;
+                for (int i = 0; i < 100 + extra; i++) {
+                    arrivals += random.nextDouble() < 0.7 ? 1 : 0;
+                }
+                days++;
+                overflows += arrivals > 100 ? 1 : 0;
+            }
+        }
+        // at most 1 %, give or take three standard errors of 3,000 days
+        assertThat((double) overflows / days).as("%d of %d days overflowed", overflows, days)
+                .isLessThanOrEqualTo(0.01 + 3 * Math.sqrt(0.01 * 0.99 / days));
+    }
+
+    /** Attractions 0..count−1, two days of {@code parties} parties each, showing at their rate. */
+    private static Map<Long, List<HistoryFit.Day>> history(SplittableRandom random, int count, java.util.function.LongToDoubleFunction rate, int parties) {
+        Map<Long, List<HistoryFit.Day>> history = new LinkedHashMap<>();
+        for (long a = 0; a < count; a++) {
+            List<HistoryFit.Day> days = new ArrayList<>();
+            for (int d = 0; d < 2; d++) {
+                int showed = 0;
+                for (int i = 0; i < parties; i++) {
+                    showed += random.nextDouble() < rate.applyAsDouble(a) ? 1 : 0;
+                }
+                days.add(new HistoryFit.Day(a, parties, showed));
+            }
+            history.put(a, days);
+        }
+        return history;
+    }
 }

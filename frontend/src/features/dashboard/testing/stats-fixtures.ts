@@ -11,6 +11,7 @@ export function figures(offered: number, booked: number, admitted: number, extra
     noShows: booked - admitted,
     claimRate: offered > 0 ? booked / offered : 0,
     redemptionRate: booked > 0 ? admitted / booked : 0,
+    doorFullScans: 0,
     ...extra,
   };
 }

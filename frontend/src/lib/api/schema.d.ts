@@ -1053,6 +1053,22 @@ export interface components {
         DisqualificationInput: {
             reason: string;
         };
+        /** @description Where a party turned away by a full door may still go: an offer of the same edition with places left */
+        DoorAlternative: {
+            /** Format: int64 */
+            offerId: number;
+            /** Format: int64 */
+            attractionId: number;
+            attractionName: components["schemas"]["Localized"];
+            day: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description Entries still free, in persons (as the offers list shows them)
+             */
+            placesLeft: number;
+            /** @description The same attraction on another day (else another attraction the same day) */
+            sameAttraction: boolean;
+        };
         /** @description What a door device needs to check tickets offline for one attraction and day */
         DoorList: {
             /** Format: int64 */
@@ -1347,6 +1363,11 @@ export interface components {
              * @description admitted / booked
              */
             redemptionRate: number;
+            /**
+             * Format: int64
+             * @description Scans refused as DOOR_FULL (a scan, not persons): the party held a ticket but the door had reached its capacity (overbooked offers only)
+             */
+            doorFullScans: number;
         };
         /**
          * Format: date-time
@@ -1663,6 +1684,8 @@ export interface components {
             conflict: boolean;
             /** @description A plain-words reason, in English, for logs and organisers */
             reason: string;
+            /** @description For DOOR_FULL: up to 5 offers of the edition with places left, the same attraction's other days first (nearest first), then other attractions the same day (most places first); null otherwise */
+            alternatives?: components["schemas"]["DoorAlternative"][] | null;
         };
         /** @description A territory's share of each offer's places */
         ShareView: {
@@ -1808,7 +1831,7 @@ export interface components {
         /** Format: uuid */
         UUID: string;
         /** @enum {string} */
-        Verdict: "ADMITTED" | "ALREADY_USED" | "WRONG_ATTRACTION" | "WRONG_DAY" | "CANCELLED" | "INVALID" | "TOO_MANY_PERSONS" | "BAD_SCAN_TIME";
+        Verdict: "ADMITTED" | "ALREADY_USED" | "WRONG_ATTRACTION" | "WRONG_DAY" | "CANCELLED" | "INVALID" | "TOO_MANY_PERSONS" | "BAD_SCAN_TIME" | "DOOR_FULL";
         /** @description Scans of one verdict at one attraction during the edition */
         VerdictCount: {
             /** Format: int64 */

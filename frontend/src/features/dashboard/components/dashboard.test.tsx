@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '@/lib/api/types';
+import { i18n } from '@/lib/i18n';
 import { edition } from '@/testing/fixtures';
 import { json, mockFetch, sentRequests } from '@/testing/mock-fetch';
 import { renderWithProviders } from '@/testing/test-utils';
@@ -63,6 +64,21 @@ describe('Dashboard', () => {
     renderWithProviders(<Dashboard editions={[edition2010]} />, { route: '/dashboard?edition=grand-jour-2010' });
     expect(await screen.findByText('This edition is over: its capacities are shown as they were and can no longer change.')).toBeInTheDocument();
     expect(screen.queryByRole('spinbutton', { name: /^Capacity of / })).not.toBeInTheDocument();
+  });
+
+  it('counts the ticket holders turned away at a full door, in total and per offer, in English and French', async () => {
+    mockFetch({ 'GET /api/editions/1/stats': () => json(stats) });
+    renderDashboard();
+    const headline = await screen.findByTestId('headline');
+    expect(screen.getByTestId('figure-door-full')).toHaveTextContent('7');
+    expect(within(headline).getByText('Door full')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: /Figures per attraction and day/ });
+    expect(within(table).getByRole('columnheader', { name: /^Door full/ })).toBeInTheDocument();
+    const louvre = within(table).getByRole('rowheader', { name: /Louvre-Lens/ }).closest('tr')!;
+    expect(louvre.querySelector('td[data-column="doorFullScans"]')).toHaveTextContent('7');
+    await act(() => i18n.changeLanguage('fr'));
+    expect(within(headline).getByText('Complet à la porte')).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: /^Complet à la porte/ })).toBeInTheDocument();
   });
 
   it('shows the current edition’s headline figures, then the live ones the stream brings', async () => {

@@ -5,7 +5,7 @@ import { useFigureFormat } from '../utils/format';
 type Props = { figures: Figures };
 
 /**
- * The five headline figures. The list is a polite live region: when the stream brings new figures,
+ * The six headline figures. The list is a polite live region: when the stream brings new figures,
  * screen readers read the ones that changed, each with its label (aria-atomic per figure).
  */
 export function HeadlineFigures({ figures }: Props) {
@@ -37,6 +37,12 @@ export function HeadlineFigures({ figures }: Props) {
       label: t('dashboard.headline.noShows'),
       value: format.count(figures.noShows),
       note: t('dashboard.headline.noShowsHint'),
+    },
+    {
+      key: 'door-full',
+      label: t('dashboard.headline.doorFullScans'),
+      value: format.count(figures.doorFullScans),
+      note: t('dashboard.headline.doorFullHint'),
     },
   ];
   return (

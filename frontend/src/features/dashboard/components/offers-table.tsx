@@ -16,6 +16,7 @@ const COLUMNS: Column[] = [
   { key: 'admitted', numeric: true },
   { key: 'redemptionRate', numeric: true },
   { key: 'noShows', numeric: true },
+  { key: 'doorFullScans', numeric: true },
 ];
 
 type Props = {

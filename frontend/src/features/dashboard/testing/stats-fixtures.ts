@@ -11,6 +11,7 @@ export function figures(offered: number, booked: number, admitted: number, extra
     noShows: booked - admitted,
     claimRate: offered > 0 ? booked / offered : 0,
     redemptionRate: booked > 0 ? admitted / booked : 0,
+    doorFullScans: 0,
     ...extra,
   };
 }
@@ -34,14 +35,14 @@ export function attractionFigures(
   };
 }
 
-export const louvreLensSat = attractionFigures(11, 1, 'Louvre-Lens', 'FR-62', '2026-03-28', figures(900, 900, 620));
+export const louvreLensSat = attractionFigures(11, 1, 'Louvre-Lens', 'FR-62', '2026-03-28', figures(900, 900, 620, { doorFullScans: 7 }));
 export const doverCastleSat = attractionFigures(21, 2, 'Dover Castle', 'GB-KEN', '2026-03-28', figures(700, 650, 480));
 export const base1119Sun = attractionFigures(32, 3, 'Base 11/19', 'FR-62', '2026-03-29', figures(200, 200, 157));
 
 export const stats: EditionStats = {
   editionId: 1,
   generatedAt: '2026-03-28T13:30:05Z',
-  overall: figures(20000, 20000, 13659, { noShows: 6341, redemptionRate: 0.683 }),
+  overall: figures(20000, 20000, 13659, { noShows: 6341, redemptionRate: 0.683, doorFullScans: 7 }),
   byDay: [
     { day: '2026-03-28', figures: figures(10000, 10000, 6783) },
     { day: '2026-03-29', figures: figures(10000, 10000, 6876) },

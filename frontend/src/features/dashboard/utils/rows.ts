@@ -12,6 +12,7 @@ export const SORT_KEYS = [
   'admitted',
   'redemptionRate',
   'noShows',
+  'doorFullScans',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'ascending' | 'descending';

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
@@ -80,6 +80,49 @@ describe('VerdictScreen', () => {
     const { verdict } = renderVerdict(shown({ verdict: 'BAD_SCAN_TIME', personsAdmittedNow: 0 }));
     expect(screen.getByRole('alert')).toHaveTextContent('Scan time refused');
     expect(verdict).toHaveTextContent("This phone's clock was wrong");
+  });
+
+  it('says a full door in violet with ⊘, and where the party may go instead, in English and French', async () => {
+    const { verdict, onDismiss } = renderVerdict(
+      shown({
+        verdict: 'DOOR_FULL',
+        personsAdmittedNow: 0,
+        personsRemaining: 2,
+        alternatives: [
+          { offerId: 31, attractionId: 3, attractionName: { fr: 'Louvre-Lens', en: 'Louvre-Lens' }, day: '2026-03-29', placesLeft: 12, sameAttraction: true },
+          { offerId: 41, attractionId: 4, attractionName: { fr: 'Nausicaá (fr)', en: 'Nausicaá (en)' }, day: '2026-03-28', placesLeft: 1, sameAttraction: false },
+        ],
+      }),
+    );
+    expect(verdict).toHaveClass('verdict--full');
+    expect(verdict).toHaveAttribute('data-verdict', 'DOOR_FULL');
+    expect(verdict).toHaveTextContent('⊘');
+    expect(screen.getByRole('alert')).toHaveTextContent('Door full');
+    expect(verdict).toHaveTextContent('The door has reached its capacity for today: nobody was admitted.');
+    const list = screen.getByRole('region', { name: 'Places left elsewhere' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(/Louvre-Lens · Sunday,? 29 March · 12 places left/);
+    expect(items[1]).toHaveTextContent('Nausicaá (en) · today · 1 place left');
+    // nobody admitted: no offer to admit more of the party
+    expect(screen.queryByRole('button', { name: /Admit/ })).not.toBeInTheDocument();
+    // the staff tell the party where to go: the screen waits for them
+    expect(verdict.querySelector('.verdict__timer')).toBeNull();
+    await act(() => i18n.changeLanguage('fr'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Complet à la porte');
+    expect(verdict).toHaveTextContent('Le site a atteint sa capacité pour aujourd’hui : personne n’est entré.');
+    expect(screen.getByRole('region', { name: 'Places encore libres ailleurs' })).toBeInTheDocument();
+    expect(items[0]).toHaveTextContent('Louvre-Lens · dimanche 29 mars · 12 places libres');
+    expect(items[1]).toHaveTextContent('Nausicaá (fr) · aujourd’hui · 1 place libre');
+    await userEvent.click(screen.getByRole('button', { name: 'Billet suivant' }));
+    expect(onDismiss).toHaveBeenCalled();
+  });
+
+  it('says a full door with nowhere else to go, and goes away by itself', () => {
+    const { verdict } = renderVerdict(shown({ verdict: 'DOOR_FULL', personsAdmittedNow: 0, alternatives: [] }));
+    expect(verdict).toHaveClass('verdict--full');
+    expect(verdict).toHaveTextContent('No other offer of this edition has places left.');
+    expect(screen.queryByRole('region', { name: 'Places left elsewhere' })).not.toBeInTheDocument();
+    expect(verdict.querySelector('.verdict__timer')).not.toBeNull();
   });
 
   it('speaks French', async () => {

@@ -7,14 +7,20 @@ import type { ShownVerdict } from '../hooks/use-door-scanner';
 import { calendarDay, compareDay } from '../offline/calendar-day';
 import { PersonsStepper } from './persons-stepper';
 
-export type VerdictTone = 'ok' | 'warn' | 'stop';
+export type VerdictTone = 'ok' | 'warn' | 'stop' | 'full';
 
-/** Green for in, orange for a ticket that is real but not for now or here, red for one that never will be. */
+/**
+ * Green for in, orange for a ticket that is real but not for now or here, red for one that never will be,
+ * violet for a good ticket at a door that is full (each with its own symbol and words, never colour alone).
+ */
 export function verdictTone(verdict: Verdict): VerdictTone {
   if (verdict === 'ADMITTED') return 'ok';
   if (verdict === 'CANCELLED' || verdict === 'INVALID') return 'stop';
+  if (verdict === 'DOOR_FULL') return 'full';
   return 'warn';
 }
+
+const ICONS: Record<VerdictTone, string> = { ok: '✓', warn: '!', stop: '✕', full: '⊘' };
 
 type Props = {
   shown: ShownVerdict;
@@ -41,16 +47,19 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
   const [holding, setHolding] = useState(false);
   const remaining = result.personsRemaining ?? 0;
   const [more, setMore] = useState(remaining);
+  const alternatives = result.verdict === 'DOOR_FULL' ? (result.alternatives ?? []) : [];
+  /** A full door with places elsewhere: the staff tell the party, so the screen waits for them. */
+  const waits = holding || alternatives.length > 0;
 
   useEffect(() => {
     nextRef.current?.focus({ preventScroll: true });
   }, [shown.scanId]);
 
   useEffect(() => {
-    if (holding) return;
+    if (waits) return;
     const timer = window.setTimeout(onDismiss, tone === 'ok' ? VERDICT_ADMITTED_MS : VERDICT_REFUSED_MS);
     return () => window.clearTimeout(timer);
-  }, [shown.scanId, holding, tone, onDismiss]);
+  }, [shown.scanId, waits, tone, onDismiss]);
 
   // QR-to-verdict measure: from the camera's look (ready, or resumed) to this screen painted.
   useEffect(() => {
@@ -134,6 +143,10 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
     case 'BAD_SCAN_TIME':
       lines.push(t('scanner.reason.badScanTime'));
       break;
+    case 'DOOR_FULL':
+      lines.push(t('scanner.reason.doorFull'));
+      if (alternatives.length === 0) lines.push(t('scanner.doorFull.none'));
+      break;
     case 'INVALID':
       lines.push(
         result.offlineReason ? t(`scanner.reason.offline.${result.offlineReason}`) : t('scanner.reason.invalid'),
@@ -157,7 +170,7 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
     >
       <div className="verdict__body">
         <p className="verdict__icon" aria-hidden="true">
-          {tone === 'ok' ? '✓' : tone === 'warn' ? '!' : '✕'}
+          {ICONS[tone]}
         </p>
         <h2 className="verdict__title" role="alert">
           {t(`scanner.verdict.${result.verdict}`)}
@@ -173,6 +186,26 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
             {line}
           </p>
         ))}
+        {alternatives.length > 0 && (
+          <section className="verdict__alternatives" aria-labelledby={`${shown.scanId}-alternatives`}>
+            <h3 id={`${shown.scanId}-alternatives`}>{t('scanner.doorFull.alternatives')}</h3>
+            <ul data-testid="door-full-alternatives">
+              {alternatives.map((a) => (
+                <li key={a.offerId}>
+                  <strong>{format.localized(a.attractionName)}</strong>
+                  {' · '}
+                  <time dateTime={a.day}>
+                    {a.day === today
+                      ? t('scanner.doorFull.today')
+                      : format.day(a.day, { weekday: 'long', day: 'numeric', month: 'long' })}
+                  </time>
+                  {' · '}
+                  {t('scanner.doorFull.placesLeft', { count: a.placesLeft })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {shown.offline && (
           <p className="verdict__offline">
             <strong>{t('scanner.checkedOffline')}</strong>
@@ -201,7 +234,7 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
           {t('scanner.next')}
         </button>
       </div>
-      {!holding && (
+      {!waits && (
         <div
           className="verdict__timer"
           aria-hidden="true"

@@ -92,6 +92,8 @@ function judge(ticket: DoorTicketState, persons: number | undefined, base: Offli
 //   than are left is TOO_MANY_PERSONS with `personsRemaining` (the SQL's `persons_admitted < party_size`
 //   and `persons_admitted + persons <= party_size`), never a partial admission of fewer than asked;
 // - the ScanResult fields the door reads (personsAdmittedBefore/Now, personsRemaining, firstAdmitted*).
+// Not here on purpose: DOOR_FULL (an overbooked offer's door at its capacity) is the server's alone, since a
+// device cannot know what the other doors admitted; an offline admission is recorded even beyond the capacity.
 
 /**
  * What the door decides without the server: a QR payload's Ed25519 signature is checked against the

@@ -2,6 +2,7 @@ package org.grandjour.scan;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,5 +23,8 @@ public record ScanResult(
         @Schema(nullable = true, description = "For ALREADY_USED: when the party was first admitted") Instant firstAdmittedAt,
         @Schema(nullable = true, description = "For ALREADY_USED: by which device") String firstAdmittedBy,
         @Schema(required = true, description = "An offline admission the server refused: the party may have entered twice") boolean conflict,
-        @Schema(required = true, description = "A plain-words reason, in English, for logs and organisers") String reason) {
+        @Schema(required = true, description = "A plain-words reason, in English, for logs and organisers") String reason,
+        @Schema(nullable = true, description = "For DOOR_FULL: up to 5 offers of the edition with places left, the same attraction's "
+                + "other days first (nearest first), then other attractions the same day (most places first); null otherwise")
+        List<DoorAlternative> alternatives) {
 }

@@ -27,6 +27,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.grandjour.common.DateRanges;
+import org.grandjour.common.Localized;
 import org.grandjour.ticket.TicketCodes;
 import org.grandjour.ticket.TicketSigner;
 import org.hibernate.Session;
@@ -64,6 +65,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * not sent), in the order made; a refusal of such a scan here is a {@code conflict};</li>
  * <li>the {@link ScanResult} fields the device fills itself (persons before, remaining, first admission).</li>
  * </ul>
+ * <p>
+ * The door's capacity ({@link Verdict#DOOR_FULL}, server only: a device does not know what other doors admitted):
+ * an offer may hold tickets for more persons than its capacity (overbooking, allowance &gt; 0). For such offers only,
+ * every set of scans first locks their offer rows (FOR NO KEY UPDATE, in id order, before any ticket row: the offer
+ * first, as releases, refills and walk-ups take it), then counts the persons already admitted from the tickets (a
+ * new statement, so it sees every admission committed before the lock), and an online admission must fit in what
+ * is left of the capacity (a condition of the admitting UPDATE). Offers without an allowance cannot be overfull
+ * (booked persons &lt;= capacity, OverbookingService keeps allowance &gt;= booked - capacity): their scans take no
+ * extra lock and read nothing more. Offline admissions already happened at the door: they are recorded and counted
+ * even beyond the capacity (the door decided; refusing them would only falsify the log), under the same lock, so an
+ * online scan never admits into room an offline batch is taking at the same time.
  */
 @ApplicationScoped
 public class ScanService {
@@ -128,6 +140,13 @@ public class ScanService {
         LocalDate day;
         String attractionName;
         ZoneId zone;
+        int overbookingAllowance;
+    }
+
+    /** An overbooked offer's door, locked for this set of scans: its capacity and the persons admitted so far. */
+    private static final class Door {
+        int capacity;
+        int admitted;
     }
 
     private record Judged(long scanRowId, ScanRequest request, Instant at, Verdict verdict, Row ticket, int before, int admittedNow,
@@ -146,23 +165,58 @@ public class ScanService {
                 }
             }
             Map<ScanRequest, Row> tickets = findTickets(c, fresh);
+            Map<Long, Door> doors = lockDoors(c, tickets.values());
+            // the last condition: within the door's room (null: no limit, an ordinary offer or an offline admission)
             try (PreparedStatement admit = c.prepareStatement("""
                     with old as (select id, persons_admitted from ticket where id = ? for update)
                     update ticket t set persons_admitted = t.persons_admitted + coalesce(?, t.party_size - t.persons_admitted)
                     from old
                     where t.id = old.id and t.status = 'ACTIVE' and t.persons_admitted < t.party_size
                       and t.persons_admitted + coalesce(?, t.party_size - t.persons_admitted) <= t.party_size
+                      and (cast(? as integer) is null or coalesce(?, t.party_size - t.persons_admitted) <= cast(? as integer))
                     returning old.persons_admitted, t.persons_admitted, t.status""");
                  PreparedStatement reread = c.prepareStatement("select persons_admitted, status from ticket where id = ?")) {
                 for (ScanRequest r : fresh) {
                     Instant at = offline ? DateRanges.clamp(r.scannedAt()) : now;
-                    judged.add(judge(claimed.get(r.scanId()), r, at, offline, now, tickets.get(r), admit, reread));
+                    Row t = tickets.get(r);
+                    judged.add(judge(claimed.get(r.scanId()), r, at, offline, now, t, t == null ? null : doors.get(t.offerId), admit, reread));
                 }
             }
             record(c, judged);
             fireEvents(c, judged);
             return results(c, requests, judged);
         });
+    }
+
+    /**
+     * Locks the offers of these tickets that hold an overbooking allowance (in id order, so that two sets never wait
+     * on each other), then counts their admitted persons: a second statement, whose snapshot sees every admission
+     * committed before the locks were granted. Nothing at all for ordinary offers.
+     */
+    private static Map<Long, Door> lockDoors(Connection c, java.util.Collection<Row> tickets) throws SQLException {
+        Long[] offers = tickets.stream().filter(t -> t.overbookingAllowance > 0).map(t -> t.offerId).distinct().sorted().toArray(Long[]::new);
+        Map<Long, Door> doors = new HashMap<>();
+        if (offers.length == 0) {
+            return doors;
+        }
+        try (PreparedStatement lock = c.prepareStatement("select id from offer where id = any(?) order by id for no key update")) {
+            lock.setArray(1, c.createArrayOf("bigint", offers));
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement count = c.prepareStatement("""
+                select o.id, o.capacity, (select coalesce(sum(t.persons_admitted), 0) from ticket t where t.offer_id = o.id)
+                from offer o where o.id = any(?)""")) {
+            count.setArray(1, c.createArrayOf("bigint", offers));
+            try (ResultSet rs = count.executeQuery()) {
+                while (rs.next()) {
+                    Door d = new Door();
+                    d.capacity = rs.getInt(2);
+                    d.admitted = rs.getInt(3);
+                    doors.put(rs.getLong(1), d);
+                }
+            }
+        }
+        return doors;
     }
 
     /** Claims every scan id at once; a scan id already known (a retry) is not claimed again. */
@@ -230,7 +284,7 @@ public class ScanService {
         Map<String, Row> byCode = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 select t.id, t.code, t.offer_id, t.party_size, t.persons_admitted, t.status, t.holder_first_name,
-                       t.holder_territory_id, t.edition_id, o.attraction_id, o.day, a.name_en, e.time_zone
+                       t.holder_territory_id, t.edition_id, o.attraction_id, o.day, a.name_en, e.time_zone, o.overbooking_allowance
                 from ticket t join offer o on o.id = t.offer_id join attraction a on a.id = o.attraction_id
                 join edition e on e.id = t.edition_id
                 where t.id = any(?) or t.code = any(?)""")) {
@@ -252,6 +306,7 @@ public class ScanService {
                     t.day = rs.getObject(11, LocalDate.class);
                     t.attractionName = rs.getString(12);
                     t.zone = ZoneId.of(rs.getString(13));
+                    t.overbookingAllowance = rs.getInt(14);
                     byId.put(t.id, t);
                     byCode.put(t.code, t);
                 }
@@ -264,7 +319,7 @@ public class ScanService {
         return found;
     }
 
-    private Judged judge(long rowId, ScanRequest r, Instant at, boolean offline, Instant now, Row t,
+    private Judged judge(long rowId, ScanRequest r, Instant at, boolean offline, Instant now, Row t, Door door,
                          PreparedStatement admit, PreparedStatement reread) throws SQLException {
         boolean expectedIn = offline && (r.localVerdict() == null || r.localVerdict() == Verdict.ADMITTED);
         if (t == null) {
@@ -291,14 +346,22 @@ public class ScanService {
             return refused(rowId, r, at, Verdict.WRONG_DAY, t, expectedIn,
                     (today.isBefore(t.day) ? "Too early" : "Too late") + ": this ticket is for " + t.day + ".");
         }
+        // an offline admission is never held to the door's room: the door already let the party in (see the class comment)
+        Integer room = door == null || offline ? null : Math.max(0, door.capacity - door.admitted);
         admit.setLong(1, t.id);
         setPersons(admit, 2, r.persons());
         setPersons(admit, 3, r.persons());
+        setPersons(admit, 4, room);
+        setPersons(admit, 5, r.persons());
+        setPersons(admit, 6, room);
         try (ResultSet rs = admit.executeQuery()) {
             if (rs.next()) {
                 int before = rs.getInt(1);
                 int after = rs.getInt(2);
                 t.personsAdmitted = after;
+                if (door != null) {
+                    door.admitted += after - before;
+                }
                 return new Judged(rowId, r, at, Verdict.ADMITTED, t, before, after - before, false,
                         "Admit " + (after - before) + " of " + t.partySize + ".");
             }
@@ -316,6 +379,12 @@ public class ScanService {
         if (left <= 0) {
             return refused(rowId, r, at, Verdict.ALREADY_USED, t, expectedIn,
                     "The whole party (" + t.partySize + ") has already been admitted.");
+        }
+        if ((r.persons() == null || r.persons() <= left) && door != null && room != null) {
+            int wanted = r.persons() == null ? left : r.persons();
+            return refused(rowId, r, at, Verdict.DOOR_FULL, t, expectedIn, "Door full: " + door.admitted + " of the capacity of "
+                    + door.capacity + " are in; " + wanted + (wanted == 1 ? " person does" : " persons do") + " not fit ("
+                    + room + " place" + (room == 1 ? "" : "s") + " left).");
         }
         return refused(rowId, r, at, Verdict.TOO_MANY_PERSONS, t, expectedIn,
                 r.persons() + " persons asked, but only " + left + " of the party of " + t.partySize + " may still come in.");
@@ -400,14 +469,18 @@ public class ScanService {
         Map<UUID, ScanResult> byUid = new HashMap<>();
         Map<Long, Object[]> firstAdmissions = firstAdmissions(c, judged.stream()
                 .filter(j -> j.verdict() == Verdict.ALREADY_USED).map(j -> j.ticket().id).distinct().toArray(Long[]::new));
+        Map<Long, List<DoorAlternative>> alternatives = new HashMap<>();
         for (Judged j : judged) {
             Row t = j.ticket();
+            List<DoorAlternative> elsewhere = j.verdict() != Verdict.DOOR_FULL ? null
+                    : alternatives.computeIfAbsent(t.offerId, o -> alternatives(c, o));
             Object[] first = t == null || j.verdict() != Verdict.ALREADY_USED ? null : firstAdmissions.get(t.id);
             byUid.put(j.request().scanId(), new ScanResult(j.request().scanId(), j.verdict(),
                     t == null ? null : t.id, t == null ? null : t.partySize, j.admittedNow(), j.before(),
                     t == null ? null : t.partySize - j.before() - j.admittedNow(), t == null ? null : t.holderFirstName,
                     t == null ? null : t.offerId, t == null ? null : t.attractionId, t == null ? null : t.day,
-                    first == null ? null : (Instant) first[0], first == null ? null : (String) first[1], j.conflict(), j.reason()));
+                    first == null ? null : (Instant) first[0], first == null ? null : (String) first[1], j.conflict(), j.reason(),
+                    elsewhere));
         }
         UUID[] replayed = requests.stream().map(ScanRequest::scanId).filter(u -> !byUid.containsKey(u)).distinct().toArray(UUID[]::new);
         if (replayed.length > 0) {
@@ -436,15 +509,48 @@ public class ScanService {
         }
         Map<Long, Object[]> first = firstAdmissions(c, rows.stream().filter(r -> r[1] == Verdict.ALREADY_USED && r[5] != null)
                 .map(r -> (Long) r[5]).distinct().toArray(Long[]::new));
+        Map<Long, List<DoorAlternative>> alternatives = new HashMap<>();
         for (Object[] r : rows) {
             Long ticketId = (Long) r[5];
+            List<DoorAlternative> elsewhere = r[1] != Verdict.DOOR_FULL || r[8] == null ? null
+                    : alternatives.computeIfAbsent((Long) r[8], o -> alternatives(c, o)); // as things are now
             Integer party = (Integer) r[6];
             int admitted = (Integer) r[2];
             int before = (Integer) r[3];
             Object[] f = r[1] == Verdict.ALREADY_USED && ticketId != null ? first.get(ticketId) : null;
             into.put((UUID) r[0], new ScanResult((UUID) r[0], (Verdict) r[1], ticketId, party, admitted, before,
                     party == null ? null : party - before - admitted, (String) r[7], (Long) r[8], (Long) r[9], (LocalDate) r[10],
-                    f == null ? null : (Instant) f[0], f == null ? null : (String) f[1], (Boolean) r[4], REPLAYED));
+                    f == null ? null : (Instant) f[0], f == null ? null : (String) f[1], (Boolean) r[4], REPLAYED, elsewhere));
+        }
+    }
+
+    /**
+     * For DOOR_FULL: where the party may go instead, among the offer's edition's offers with places left (the quota's,
+     * as the offers list shows them) at active attractions: the same attraction on a later day (nearest first), then
+     * other attractions the same day (most places first); five at most.
+     */
+    private static List<DoorAlternative> alternatives(Connection c, long offerId) {
+        try (PreparedStatement s = c.prepareStatement("""
+                with me as (select id, edition_id, attraction_id, day from offer where id = ?)
+                select o.id, o.attraction_id, a.name_fr, a.name_en, o.day, p.places, o.attraction_id = me.attraction_id as same
+                from me join offer o on o.edition_id = me.edition_id and o.id <> me.id
+                join attraction a on a.id = o.attraction_id
+                cross join lateral (select coalesce(sum(q.remaining), 0) as places from offer_quota q where q.offer_id = o.id) p
+                where a.active and p.places > 0
+                  and ((o.attraction_id = me.attraction_id and o.day > me.day) or (o.attraction_id <> me.attraction_id and o.day = me.day))
+                order by same desc, o.day, p.places desc, o.id
+                limit 5""")) {
+            s.setLong(1, offerId);
+            List<DoorAlternative> found = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new DoorAlternative(rs.getLong(1), rs.getLong(2), new Localized(rs.getString(3), rs.getString(4)),
+                            rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getBoolean(7)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("alternatives of offer " + offerId, e);
         }
     }
 

@@ -6,5 +6,11 @@ public enum Verdict {
     /** More persons asked than the party has left to come in: nobody admitted; {@code personsRemaining} tells how many may. */
     TOO_MANY_PERSONS,
     /** An offline scan whose device time is before its ticket's day or after the server's now (plus a small skew). */
-    BAD_SCAN_TIME
+    BAD_SCAN_TIME,
+    /**
+     * Admitting the party would take the persons admitted for the offer (its day) beyond its capacity: nobody
+     * admitted; {@code alternatives} lists offers with places left. Only online, only for offers that hold
+     * tickets beyond their capacity (overbooking); an offline admission is recorded whatever the door's count.
+     */
+    DOOR_FULL
 }

@@ -72,6 +72,7 @@ public class LiveCounters {
         Map<VerdictKey, int[]> verdicts = new LinkedHashMap<>();
         Map<OriginKey, Integer> admitted = new LinkedHashMap<>();
         Map<SlotKey, Integer> arrivals = new LinkedHashMap<>();
+        Map<Long, Integer> doorFull = new LinkedHashMap<>();
         Set<String> editions = new LinkedHashSet<>();
         for (ScanEvent e : events.scans()) {
             int[] v = verdicts.computeIfAbsent(new VerdictKey(e.attractionId(), e.day(), e.verdict()), k -> new int[2]);
@@ -80,6 +81,9 @@ public class LiveCounters {
             if (e.verdict() == Verdict.ADMITTED && e.personsAdmitted() > 0) {
                 admitted.merge(new OriginKey(e.offerId(), e.territoryId()), e.personsAdmitted(), Integer::sum);
                 arrivals.merge(new SlotKey(e.attractionId(), quarterOfHour(e.scannedAt())), e.personsAdmitted(), Integer::sum);
+            }
+            if (e.verdict() == Verdict.DOOR_FULL && e.offerId() != null) {
+                doorFull.merge(e.offerId(), 1, Integer::sum);
             }
             // a scan that matches no ticket still shows in the verdicts of every edition using that door
             editions.add(e.editionId() == null ? NotificationChannel.ANY : NotificationChannel.message(e.editionId()));
@@ -96,6 +100,11 @@ public class LiveCounters {
                 on conflict (attraction_id, slot_start, shard) do update set persons = c.persons + excluded.persons""")
                 .setParameter(1, k.attractionId()).setParameter(2, k.slotStart())
                 .setParameter(3, shard()).setParameter(4, persons).executeUpdate());
+        // rare (only overbooked offers' full doors), so its own statement, out of the usual scans' way
+        doorFull.forEach((offerId, scans) -> em.createNativeQuery("""
+                insert into offer_counter as c (offer_id, shard, door_full_scans) values (?1, ?2, ?3)
+                on conflict (offer_id, shard) do update set door_full_scans = c.door_full_scans + excluded.door_full_scans""")
+                .setParameter(1, offerId).setParameter(2, shard()).setParameter(3, scans).executeUpdate());
         editions.forEach(notifier::changed);
     }
 

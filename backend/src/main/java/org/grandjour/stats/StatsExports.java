@@ -36,7 +36,9 @@ public class StatsExports {
         StringBuilder sb = new StringBuilder(BOM);
         Csv.row(sb, List.of("attraction", "name_fr", "name_en", "territory", "day", "offered", "booked", "tickets", "cancelled",
                 "admitted", "no_shows", "claim_rate", "redemption_rate", "waiting_parties", "waiting_persons", "released_persons",
-                "refilled_persons", "confirmed_tickets", "unconfirmed_tickets", "walk_up_persons"));
+                "refilled_persons", "confirmed_tickets", "unconfirmed_tickets", "walk_up_persons",
+                // appended last, so that the columns before keep their positions
+                "door_full_scans"));
         Map<Long, EditionStats.WaitlistFigures> lists = stats.waitlists().stream()
                 .collect(Collectors.toMap(EditionStats.WaitlistFigures::offerId, Function.identity()));
         EditionStats.WaitlistFigures none = new EditionStats.WaitlistFigures(0, 0, 0, 0, 0, 0, 0, 0);
@@ -46,7 +48,7 @@ public class StatsExports {
             Csv.row(sb, List.of(a.slug(), a.name().fr(), a.name().en(), a.territory(), a.day().toString(), f.offered(), f.booked(),
                     f.tickets(), f.cancelled(), f.admitted(), f.noShows(), rate(f.claimRate()), rate(f.redemptionRate()),
                     l.waitingParties(), l.waitingPersons(), l.releasedPersons(), l.refilledPersons(), l.confirmedTickets(),
-                    l.unconfirmedTickets(), l.walkUpPersons()));
+                    l.unconfirmedTickets(), l.walkUpPersons(), f.doorFullScans()));
         }
         return sb.toString();
     }

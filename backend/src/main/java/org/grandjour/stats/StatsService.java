@@ -41,12 +41,12 @@ public class StatsService {
 
     /** One offer with its counters summed over their shards. */
     record OfferRow(long offerId, long attractionId, String slug, Localized name, String territory, Localized territoryName,
-                    LocalDate day, long offered, long booked, long tickets, long cancelled, long admitted) {
+                    LocalDate day, long offered, long booked, long tickets, long cancelled, long admitted, long doorFullScans) {
 
         EditionStats.AttractionFigures figures(LocalDate today) {
             long noShows = day.isBefore(today) ? Math.max(0, booked - admitted) : 0;
             return new EditionStats.AttractionFigures(attractionId, offerId, slug, name, territory, day,
-                    Figures.of(offered, booked, tickets, cancelled, admitted, noShows));
+                    Figures.of(offered, booked, tickets, cancelled, admitted, noShows, doorFullScans));
         }
     }
 
@@ -140,7 +140,8 @@ public class StatsService {
                 select o.id as offer_id, o.attraction_id, a.slug, a.name_fr, a.name_en, t.code as territory,
                        t.name_fr as territory_fr, t.name_en as territory_en, o.day, o.capacity,
                        coalesce(sum(c.booked_persons), 0) as booked, coalesce(sum(c.booked_tickets), 0) as tickets,
-                       coalesce(sum(c.cancelled_persons), 0) as cancelled, coalesce(sum(c.admitted_persons), 0) as admitted
+                       coalesce(sum(c.cancelled_persons), 0) as cancelled, coalesce(sum(c.admitted_persons), 0) as admitted,
+                       coalesce(sum(c.door_full_scans), 0) as door_full
                 from offer o
                 join attraction a on a.id = o.attraction_id
                 join territory t on t.id = a.territory_id
@@ -151,7 +152,8 @@ public class StatsService {
                 .map(r -> new OfferRow(number(r, "offer_id"), number(r, "attraction_id"), text(r, "slug"),
                         new Localized(text(r, "name_fr"), text(r, "name_en")), text(r, "territory"),
                         new Localized(text(r, "territory_fr"), text(r, "territory_en")), SqlValues.date(r.get("day")),
-                        number(r, "capacity"), number(r, "booked"), number(r, "tickets"), number(r, "cancelled"), number(r, "admitted")))
+                        number(r, "capacity"), number(r, "booked"), number(r, "tickets"), number(r, "cancelled"), number(r, "admitted"),
+                        number(r, "door_full")))
                 .toList();
     }
 

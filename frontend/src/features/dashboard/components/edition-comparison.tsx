@@ -16,7 +16,7 @@ export function twinOf(editions: Edition[], edition: Edition): Edition | undefin
   return editions.find((e) => e.id !== edition.id && (e.slug.startsWith(`${edition.slug}-`) || edition.slug.startsWith(`${e.slug}-`)));
 }
 
-type RowKey = 'usedShare' | 'offered' | 'booked' | 'admitted' | 'noShows' | 'released' | 'refilled' | 'stillWaiting' | 'walkUps' | 'overbooked';
+type RowKey = 'usedShare' | 'offered' | 'booked' | 'admitted' | 'noShows' | 'released' | 'refilled' | 'stillWaiting' | 'walkUps' | 'overbooked' | 'doorFull';
 type Row = { key: RowKey; count?: (s: EditionStats) => number; rate?: (s: EditionStats) => number };
 
 const sum = <T,>(items: T[], pick: (item: T) => number) => items.reduce((total, item) => total + pick(item), 0);
@@ -33,6 +33,7 @@ const ROWS: Row[] = [
   { key: 'stillWaiting', count: (s) => sum(s.waitlists, (w) => w.waitingPersons) },
   { key: 'walkUps', count: (s) => sum(s.waitlists, (w) => w.walkUpPersons) },
   { key: 'overbooked', count: (s) => sum(s.overbooking, (o) => o.allowance) },
+  { key: 'doorFull', count: (s) => s.overall.doorFullScans },
 ];
 
 type Props = {

@@ -69,18 +69,26 @@ public class DemoDataLoader {
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             load();
-            Edition historic = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Edition.findBySlug(EDITION_2010));
-            if (simulate2010 && io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                    .call(() -> org.grandjour.ticket.Ticket.count("edition", historic)) == 0) {
-                simulation.run(historic);
-            }
-            // then the same weekend with Grand Jour's tools, its overbooking computed from the replay's no-shows
-            Edition twin = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Edition.findBySlug(EDITION_2010_WITH_TOOLS));
-            if (simulate2010 && twin != null && io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                    .call(() -> org.grandjour.ticket.Ticket.count("edition", twin)) == 0) {
-                replayWithTools.run(twin, demandFactor, releaseShare);
+            if (simulate2010) {
+                Edition historic = withoutTickets(EDITION_2010);
+                if (historic != null) {
+                    simulation.run(historic);
+                }
+                // then the same weekend with Grand Jour's tools, its overbooking computed from the replay's no-shows
+                Edition twin = withoutTickets(EDITION_2010_WITH_TOOLS);
+                if (twin != null) {
+                    replayWithTools.run(twin, demandFactor, releaseShare);
+                }
             }
         }
+    }
+
+    /** The edition of this slug if it has no tickets yet (its replay is still to run), else null. */
+    private static Edition withoutTickets(String slug) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Edition e = Edition.findBySlug(slug);
+            return e != null && org.grandjour.ticket.Ticket.count("edition", e) == 0 ? e : null;
+        });
     }
 
     @Transactional

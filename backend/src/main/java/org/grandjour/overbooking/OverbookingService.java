@@ -91,50 +91,107 @@ public class OverbookingService {
      * What the model says for an offer as it is: its history (null: none), the risk that applies, the persons
      * already certain (confirmed or admitted) and the allowance wanted.
      */
-    public record Plan(int capacity, History history, Double risk, int certain, int wanted) {
+    public record Plan(int capacity, History history, Double risk, int certain, int askedPersons, double unconfirmedRate, int wanted) {
     }
 
     /**
      * The model's allowance for an offer (reads history and confirmations; takes no lock): the slow part, kept
-     * out of locking transactions. Confirmed parties are counted as coming; the model bounds the risk over the
-     * places left open by them, with the history's show rate for the unconfirmed holders (who, having not
-     * confirmed, come less often than that: the bound errs on the safe side).
+     * out of locking transactions. Confirmed parties (and those already in) are counted as coming. The
+     * holders who were asked (their ticket is at least {@value #ASKED_HOURS} hours older than the doors'
+     * opening: the reminders reached them) and did not confirm come less often than the history's show rate
+     * p: if the confirmed share c of those parties all come, the others come at u = (p − c) / (1 − c), so that
+     * all of them together still come at p; p is taken at its upper bound (two standard errors), so that
+     * chance in the history does not make u too small. Everyone else, and the places still to hand out, come
+     * at p. The model bounds the risk over the places left open by the confirmed ones.
      */
     public Plan plan(Offer o) {
         History h = history(o);
         Double risk = riskOf(o);
-        int certain = certainPersons(o.id);
+        Holders holders = holders(o);
+        int certain = holders.certainPersons();
         int open = o.capacity - certain;
         int wanted = 0;
+        double u = h == null ? 0 : h.showRate();
         if (h != null && risk != null && open > 0) {
-            wanted = OverbookingModel.allowance(open, risk, h.showRate(), h.dispersion(), h.partySizes(),
-                    Math.min(o.capacity, maxExtra(open, h.showRate()))).extra();
+            double p = h.showRate();
+            double pHigh = Math.min(0.999, p + 2 * Math.sqrt(Math.max(0, h.dispersion() - h.betweenDays()) * p * (1 - p)));
+            long asked = holders.confirmedParties() + holders.askedParties();
+            double c = asked == 0 ? 0 : (double) holders.confirmedParties() / asked;
+            u = c >= 1 ? 0 : Math.max(0, Math.min(p, (pHigh - c) / (1 - c)));
+            if (u >= p || holders.askedPersons() == 0) {
+                wanted = OverbookingModel.allowance(open, risk, p, h.dispersion(), h.partySizes(),
+                        Math.min(o.capacity, maxExtra(open, p))).extra();
+            } else {
+                int pool = poolLimit(open, holders.askedPersons(), u, p, h.dispersion(), h.partySizes(), risk, 2 * o.capacity - certain);
+                wanted = Math.max(0, Math.min(o.capacity, certain + pool - o.capacity));
+            }
         }
-        return new Plan(o.capacity, h, risk, certain, wanted);
+        return new Plan(o.capacity, h, risk, certain, holders.askedPersons(), u, wanted);
     }
 
-    /** Persons of an offer's live tickets whose holders confirmed they come, or who are already in. */
-    int certainPersons(long offerId) {
-        return ((Number) em.createNativeQuery("""
-                select coalesce(sum(party_size), 0) from ticket
-                where offer_id = ?1 and status = 'ACTIVE' and (confirmed_at is not null or persons_admitted > 0)""")
-                .setParameter(1, offerId).getSingleResult()).intValue();
+    /** Tickets this many hours older than the doors' opening have had the reminders (a day before, at the latest). */
+    static final int ASKED_HOURS = 24;
+
+    /** An offer's live holders: persons certain to come, and the parties and persons asked who did not confirm. */
+    record Holders(int certainPersons, long confirmedParties, long askedParties, int askedPersons) {
+    }
+
+    Holders holders(Offer o) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                select coalesce(sum(party_size) filter (where confirmed_at is not null or persons_admitted > 0), 0),
+                       count(*) filter (where confirmed_at is not null or persons_admitted > 0),
+                       count(*) filter (where confirmed_at is null and persons_admitted = 0 and created_at <= ?2),
+                       coalesce(sum(party_size) filter (where confirmed_at is null and persons_admitted = 0 and created_at <= ?2), 0)
+                from ticket where offer_id = ?1 and status = 'ACTIVE'""")
+                .setParameter(1, o.id).setParameter(2, o.opensInstant().minus(java.time.Duration.ofHours(ASKED_HOURS))).getSingleResult();
+        return new Holders(((Number) r[0]).intValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).intValue());
     }
 
     /**
-     * P(more persons arrive than the capacity) when {@code handedOut} places are booked, {@code certain} of
-     * them by parties sure to come: the model over the unconfirmed part only. 0 when nothing is beyond the
-     * capacity, 1 when the certain ones alone fill it and more are booked.
+     * The most persons the pool beyond the certain ones may hold (the asked holders who did not confirm, then
+     * anyone) for P(arrivals > open) ≤ alpha: the asked come at {@code u}, the others at {@code p}, taken as one
+     * pool at their blended rate (parties coming at different rates spread less than at one rate, their mean:
+     * the bound errs on the safe side). At least the asked persons (they hold their tickets).
      */
-    static double overflowRisk(int capacity, int handedOut, int certain, History h) {
-        if (handedOut <= capacity) {
+    static int poolLimit(int open, int askedPersons, double u, double p, double dispersion, double[] partySizes, double alpha, int maxPool) {
+        int ok = askedPersons;
+        int over = Math.max(askedPersons, maxPool) + 1;
+        while (over - ok > 1) {
+            int mid = (ok + over) >>> 1;
+            if (poolRisk(open, mid, askedPersons, u, p, dispersion, partySizes) > alpha) {
+                over = mid;
+            } else {
+                ok = mid;
+            }
+        }
+        return ok;
+    }
+
+    /** P(arrivals > open) for a pool of {@code pool} persons, {@code asked} of them coming at u, the rest at p. */
+    static double poolRisk(int open, int pool, int asked, double u, double p, double dispersion, double[] partySizes) {
+        if (pool <= open) {
             return 0;
         }
-        if (certain >= capacity) {
+        double rate = Math.max(0.001, Math.min(0.999, (u * asked + p * (pool - asked)) / pool));
+        double risk = OverbookingModel.overflowRisk(open, pool, rate, dispersion, partySizes);
+        return Double.isNaN(risk) ? 0 : risk;
+    }
+
+    /**
+     * P(more persons arrive than the capacity) when {@code handedOut} places are booked, as the plan sees its
+     * holders (the certain ones, the asked who did not confirm at its rate u, the others at p). 0 when nothing
+     * is beyond the capacity, 1 when the certain ones alone fill it and more are booked.
+     */
+    static double overflowRisk(int handedOut, Plan plan) {
+        if (handedOut <= plan.capacity()) {
+            return 0;
+        }
+        if (plan.certain() >= plan.capacity()) {
             return 1;
         }
-        double risk = OverbookingModel.overflowRisk(capacity - certain, handedOut - certain, h.showRate(), h.dispersion(), h.partySizes());
-        return Double.isNaN(risk) ? 0 : risk;
+        History h = plan.history();
+        return poolRisk(plan.capacity() - plan.certain(), handedOut - plan.certain(), Math.min(plan.askedPersons(), handedOut - plan.certain()),
+                plan.unconfirmedRate(), h.showRate(), h.dispersion(), h.partySizes());
     }
 
     /**
@@ -175,7 +232,7 @@ public class OverbookingService {
         if (h == null) {
             o.overbookingOverflowRisk = keepInputs ? o.overbookingOverflowRisk : null;
         } else {
-            o.overbookingOverflowRisk = overflowRisk(o.capacity, o.capacity + allowance, plan.certain(), h);
+            o.overbookingOverflowRisk = overflowRisk(o.capacity + allowance, plan);
         }
         em.flush();
         if (allowance > before && newPlaces > 0) {
@@ -226,7 +283,7 @@ public class OverbookingService {
                 // changed meanwhile (a capacity change has recomputed it under its lock, or more confirmed): plan
                 // again, now locked
                 boolean same = o.capacity == plan.capacity() && java.util.Objects.equals(riskOf(o), plan.risk())
-                        && certainPersons(id) == plan.certain();
+                        && holders(o).certainPersons() == plan.certain();
                 apply(o, same ? plan : plan(o), now);
             });
         }

@@ -60,7 +60,8 @@ public class Replay2010WithTools {
     EntityManager em;
 
     /** What the weekend gave, in persons, read back from the database. */
-    public record Outcome(long offered, long used, long released, long refilled, long stillWaiting, long doorFull) {
+    public record Outcome(long offered, long used, long released, long refilled, long stillWaiting, long doorFull, long offerDays,
+                          long doorFullOfferDays) {
         public double usedShare() {
             return offered == 0 ? 0 : (double) used / offered;
         }
@@ -120,9 +121,9 @@ public class Replay2010WithTools {
         }
         Outcome outcome = outcome(twin.id, offered, doorFull);
         LOG.infof("Demo: replayed Grand Jour 2010 with waiting lists, reminders and overbooking in %d s: %d of %d entries used "
-                + "(%.1f %%), %d persons released, %d refilled from the lists, %d still waiting, %d door-full scans",
+                + "(%.1f %%), %d persons released, %d refilled from the lists, %d still waiting, %d door-full scans on %d of %d offer-days",
                 Duration.ofNanos(System.nanoTime() - started).toSeconds(), outcome.used(), outcome.offered(), 100 * outcome.usedShare(),
-                outcome.released(), outcome.refilled(), outcome.stillWaiting(), outcome.doorFull());
+                outcome.released(), outcome.refilled(), outcome.stillWaiting(), outcome.doorFull(), outcome.doorFullOfferDays(), outcome.offerDays());
         return outcome;
     }
 
@@ -150,6 +151,7 @@ public class Replay2010WithTools {
                 return null;
             });
         }
+        overbooking.recomputeUpcoming(day, eve.plusSeconds(120)); // as the job does every minute, with the releases known
         // the tickets the lists gave since: their holders come as often as anyone
         for (Holder h : holders(twin.id, day, residents, seen)) {
             if (random.nextDouble() < Simulation2010.SHOW_UP) {
@@ -224,10 +226,13 @@ public class Replay2010WithTools {
                        (select coalesce(sum(t.party_size), 0) from waitlist_entry w join ticket t on t.id = w.ticket_id
                          join offer o on o.id = w.offer_id where o.edition_id = ?1 and w.status = 'SERVED'),
                        (select coalesce(sum(w.party_size), 0) from waitlist_entry w join offer o on o.id = w.offer_id
-                         where o.edition_id = ?1 and w.status = 'WAITING')""")
+                         where o.edition_id = ?1 and w.status = 'WAITING'),
+                       (select count(*) from offer where edition_id = ?1 and capacity > 0),
+                       (select count(distinct t.offer_id) from scan s join ticket t on t.id = s.ticket_id
+                         where t.edition_id = ?1 and s.verdict = 'DOOR_FULL')""")
                 .setParameter(1, twinId).getSingleResult());
         return new Outcome(offered, ((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                ((Number) r[3]).longValue(), doorFull);
+                ((Number) r[3]).longValue(), doorFull, ((Number) r[4]).longValue(), ((Number) r[5]).longValue());
     }
 
     /** A claim at {@code when}; null when it went through, else why it was refused. */

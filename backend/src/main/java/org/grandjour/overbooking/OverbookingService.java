@@ -91,7 +91,7 @@ public class OverbookingService {
      * What the model says for an offer as it is: its history (null: none), the risk that applies, the persons
      * already certain (confirmed or admitted) and the allowance wanted.
      */
-    public record Plan(int capacity, History history, Double risk, int certain, int askedPersons, double unconfirmedRate, int wanted) {
+    public record Plan(int capacity, History history, Double risk, int certain, int askedPersons, double unconfirmedRate, int wanted, int safe) {
     }
 
     /**
@@ -111,6 +111,7 @@ public class OverbookingService {
         int certain = holders.certainPersons();
         int open = o.capacity - certain;
         int wanted = 0;
+        int safe = 0;
         double u = h == null ? 0 : h.showRate();
         if (h != null && risk != null && open > 0) {
             double p = h.showRate();
@@ -118,15 +119,16 @@ public class OverbookingService {
             long asked = holders.confirmedParties() + holders.askedParties();
             double c = asked == 0 ? 0 : (double) holders.confirmedParties() / asked;
             u = c >= 1 ? 0 : Math.max(0, Math.min(p, (pHigh - c) / (1 - c)));
-            if (u >= p || holders.askedPersons() == 0) {
-                wanted = OverbookingModel.allowance(open, risk, p, h.dispersion(), h.partySizes(),
-                        Math.min(o.capacity, maxExtra(open, p))).extra();
-            } else {
+            // every unconfirmed holder at p: what stays safe even if all the asked release and their places go to
+            // people who come at p (the release keeps the allowance at or under this, see apply)
+            safe = OverbookingModel.allowance(open, risk, p, h.dispersion(), h.partySizes(), Math.min(o.capacity, maxExtra(open, p))).extra();
+            wanted = safe;
+            if (u < p && holders.askedPersons() > 0) {
                 int pool = poolLimit(open, holders.askedPersons(), u, p, h.dispersion(), h.partySizes(), risk, 2 * o.capacity - certain);
-                wanted = Math.max(0, Math.min(o.capacity, certain + pool - o.capacity));
+                wanted = Math.max(safe, Math.min(o.capacity, certain + pool - o.capacity));
             }
         }
-        return new Plan(o.capacity, h, risk, certain, holders.askedPersons(), u, wanted);
+        return new Plan(o.capacity, h, risk, certain, holders.askedPersons(), u, wanted, safe);
     }
 
     /** Tickets this many hours older than the doors' opening have had the reminders (a day before, at the latest). */
@@ -227,7 +229,8 @@ public class OverbookingService {
             quota.set(o.id, spread(Math.max(0, newPlaces), slices.size()));
         }
         o.overbookingAllowance = allowance;
-        o.overbookingTarget = Math.min(allowance, plan.wanted());
+        // a release shrinks the allowance down to what stays safe whoever gets the place next (see plan)
+        o.overbookingTarget = Math.min(allowance, plan.safe());
         o.overbookingCertainPersons = plan.certain();
         if (h == null) {
             o.overbookingOverflowRisk = keepInputs ? o.overbookingOverflowRisk : null;

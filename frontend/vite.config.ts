@@ -50,7 +50,20 @@ function securityHeadersPlugin(keycloakUrl: string): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => ({
+/**
+ * The production build runs on Preact (preact/compat, about 30 KB where react-dom is 200) under the
+ * names of React, so the libraries written for React (React Router, TanStack Query, react-i18next) and
+ * the app's own code import `react` unchanged. Only `vite build`: the dev server and Vitest run real React.
+ */
+const preactForReact = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+];
+
+export default defineConfig(({ command, mode }) => ({
   plugins: [
     securityHeadersPlugin(loadEnv(mode, process.cwd(), 'VITE_').VITE_KEYCLOAK_URL || DEFAULT_KEYCLOAK_URL),
     react(),
@@ -84,7 +97,12 @@ export default defineConfig(({ mode }) => ({
       },
     }),
   ],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      ...(command === 'build' ? preactForReact : []),
+    ],
+  },
   server,
   preview: server,
   // manifest: dist/.vite/manifest.json, which `npm run bundle-size` follows to sum the home page's JavaScript

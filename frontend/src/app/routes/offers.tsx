@@ -14,6 +14,7 @@ import { ClaimOffer } from '@/features/tickets/components/claim-offer';
 import { WaitlistOffer } from '@/features/waitlist/components/waitlist-offer';
 import type { Edition } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 export function OffersRoute() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function OffersRoute() {
   const tickets = useMyTickets(auth.authenticated ? auth.username : undefined);
   const holds = (offerId: number) =>
     tickets.data?.some((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offerId);
-  const title = <title>{`${t('offers.title')} · ${t('app.name')}`}</title>;
+  const title = <DocumentTitle>{`${t('offers.title')} · ${t('app.name')}`}</DocumentTitle>;
 
   if (edition.isPending) return <>{title}<Loading /></>;
   if (edition.isError) return <>{title}<ErrorState error={edition.error} onRetry={() => void edition.refetch()} /></>;
@@ -45,7 +46,7 @@ export function OffersRoute() {
   }
   return (
     <>
-      <title>{`${current.name} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${current.name} · ${t('app.name')}`}</DocumentTitle>
       <EditionSummary edition={current} />
       <OffersSection
         edition={current}
@@ -66,7 +67,7 @@ function BallotEditionPage({ edition, eligible }: { edition: Edition; eligible?:
   const { how, until } = useBallotSummary(edition);
   return (
     <>
-      <title>{`${pickLocalized(edition.names, i18n.language)} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${pickLocalized(edition.names, i18n.language)} · ${t('app.name')}`}</DocumentTitle>
       <EditionSummary edition={edition} how={how} until={until} />
       <BallotNotice edition={edition} />
       <MyApplication edition={edition} eligible={eligible} />

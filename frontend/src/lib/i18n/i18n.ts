@@ -7,10 +7,12 @@ import {
   SUPPORTED_LANGUAGES,
   type Language,
 } from '@/config/settings';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
 
-export const resources = { fr: { translation: fr }, en: { translation: en } } as const;
+/**
+ * The texts of each language, a chunk of their own: a page downloads only its language's (loadLanguage),
+ * the other one if the user switches to it.
+ */
+const locales = import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' });
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
@@ -48,7 +50,7 @@ function applyLanguage(language: string) {
 }
 i18n.on('languageChanged', applyLanguage);
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: {}, // added by loadLanguage
   lng: detectLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: SUPPORTED_LANGUAGES,
@@ -57,8 +59,38 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-/** Switches every label at once and remembers the choice for the next visits. */
+const loading = new Map<Language, Promise<void>>();
+
+/** Downloads the texts of a language once (an import of its chunk, precached by the service worker). */
+export function loadLanguage(language: Language): Promise<void> {
+  let load = loading.get(language);
+  if (!load) {
+    load = locales[`./locales/${language}.json`]!().then((texts) => {
+      i18n.addResourceBundle(language, 'translation', texts, true, true);
+    });
+    load.catch(() => loading.delete(language)); // tried again at the next switch
+    loading.set(language, load);
+  }
+  return load;
+}
+
+/** Before the first render: the texts of the page's language, then that language applied. */
+export async function startI18n(): Promise<void> {
+  const language = detectLanguage();
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
+}
+
+/** Switches every label at once (once its texts are there) and remembers the choice for the next visits. */
 export async function setLanguage(language: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation')) {
+    try {
+      await loadLanguage(language);
+    } catch (error) {
+      console.warn(`Texts of ${language} not loaded; the language stays`, error);
+      return;
+    }
+  }
   try {
     globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {

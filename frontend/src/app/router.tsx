@@ -1,6 +1,5 @@
-import { lazy, useState } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { lazy } from 'react';
+import { BrowserRouter, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { paths } from '@/config/paths';
 import { NotFoundRoute } from './routes/not-found';
 import { OffersRoute } from './routes/offers';
@@ -25,7 +24,6 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <RootRoute />,
-    errorElement: <RootErrorBoundary />,
     children: [
       { index: true, element: <OffersRoute /> },
       { path: paths.account.path, element: <AccountRoute /> },
@@ -41,7 +39,19 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/** The page of the URL; one that fails to render shows what went wrong in the layout, until the next navigation. */
+function AppRoutes() {
+  const location = useLocation();
+  const page = useRoutes(routes);
+  return <RootErrorBoundary location={location}>{page}</RootErrorBoundary>;
+}
+
+// The declarative router (BrowserRouter), not a data router (createBrowserRouter): the app uses no
+// loaders or actions, and the data router's code is half of React Router's, on every page.
 export function AppRouter() {
-  const [router] = useState(() => createBrowserRouter(routes));
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+  );
 }

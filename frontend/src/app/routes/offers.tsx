@@ -1,20 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickLocalized } from '@/lib/i18n';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/account/api/get-me';
-import { BallotNotice } from '@/features/ballot/components/ballot-notice';
-import { MyApplication } from '@/features/ballot/components/my-application';
-import { useBallotSummary } from '@/features/ballot/hooks/use-ballot-summary';
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
 import { useMyTickets } from '@/features/tickets/api/get-my-tickets';
 import { ClaimOffer } from '@/features/tickets/components/claim-offer';
 import { WaitlistOffer } from '@/features/waitlist/components/waitlist-offer';
-import type { Edition } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 import { DocumentTitle } from '@/components/ui/document-title';
+
+// A ballot edition's page (its notice and application form) is a chunk of its own: a first-come
+// edition's home page does not download it. Until it is there, Loading, as while the edition loads.
+const BallotEditionPage = lazy(() => import('./offers-ballot').then((m) => ({ default: m.BallotEditionPage })));
 
 export function OffersRoute() {
   const { t } = useTranslation();
@@ -42,7 +42,11 @@ export function OffersRoute() {
   const current = edition.data;
   if (current.allocationMode === 'BALLOT') {
     // A ballot: no claim buttons; the application form instead.
-    return <BallotEditionPage edition={current} eligible={me.data?.eligible} />;
+    return (
+      <Suspense fallback={<>{title}<Loading /></>}>
+        <BallotEditionPage edition={current} eligible={me.data?.eligible} />
+      </Suspense>
+    );
   }
   return (
     <>
@@ -57,21 +61,6 @@ export function OffersRoute() {
           </>
         )}
       />
-    </>
-  );
-}
-
-/** A ballot edition: how and until when to apply, the resident's application, the offers without claim buttons. */
-function BallotEditionPage({ edition, eligible }: { edition: Edition; eligible?: boolean }) {
-  const { t, i18n } = useTranslation();
-  const { how, until } = useBallotSummary(edition);
-  return (
-    <>
-      <DocumentTitle>{`${pickLocalized(edition.names, i18n.language)} · ${t('app.name')}`}</DocumentTitle>
-      <EditionSummary edition={edition} how={how} until={until} />
-      <BallotNotice edition={edition} />
-      <MyApplication edition={edition} eligible={eligible} />
-      <OffersSection edition={edition} />
     </>
   );
 }

@@ -21,7 +21,7 @@ const dist = new URL('../dist/', import.meta.url);
 const onDemand = [
   { label: 'service worker registration (after load)', pattern: /virtual:pwa-register$|workbox-window/ },
   { label: 'Keycloak adapter', pattern: /node_modules\/keycloak-js\// },
-  { label: 'texts of the page language', pattern: /src\/lib\/i18n\/locales\/\w+\.json$/, oneOf: true },
+  { label: 'texts of the page language', pattern: /grandjour-texts\/\w+-main$/, oneOf: true },
 ];
 
 const args = process.argv.slice(2);

@@ -1,19 +1,23 @@
 import { lazy } from 'react';
 import { BrowserRouter, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { paths } from '@/config/paths';
+import { loadMoreTexts } from '@/lib/i18n';
 import { NotFoundRoute } from './routes/not-found';
 import { OffersRoute } from './routes/offers';
 import { RootErrorBoundary, RootRoute } from './routes/root';
 
+/** A page whose texts are in the `more` part (src/lib/i18n/text-parts.ts): its chunk and those texts. */
+const withMoreTexts = <T,>(page: Promise<T>): Promise<T> => Promise.all([page, loadMoreTexts()]).then(([module]) => module);
+
 // The door scanner is a chunk of its own (with its QR reader and the zxing WebAssembly, loaded when
 // the camera starts): residents never download it. The layout's <Suspense> shows Loading meanwhile.
-const ScanRoute = lazy(() => import('./routes/scan').then((m) => ({ default: m.ScanRoute })));
+const ScanRoute = lazy(() => withMoreTexts(import('./routes/scan')).then((m) => ({ default: m.ScanRoute })));
 // The organisers' dashboard too (charts, tables, live stream): a chunk only organisers load.
-const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
+const DashboardRoute = lazy(() => withMoreTexts(import('./routes/dashboard')).then((m) => ({ default: m.DashboardRoute })));
 // Administration too (organisers only).
-const AdminRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminRoute })));
+const AdminRoute = lazy(() => withMoreTexts(import('./routes/admin')).then((m) => ({ default: m.AdminRoute })));
 // Every other page but the home page too: the first screen (the offers) loads only what it shows.
-const AccountRoute = lazy(() => import('./routes/account').then((m) => ({ default: m.AccountRoute })));
+const AccountRoute = lazy(() => withMoreTexts(import('./routes/account')).then((m) => ({ default: m.AccountRoute })));
 const DrawRoute = lazy(() => import('./routes/draw').then((m) => ({ default: m.DrawRoute })));
 const TicketRoute = lazy(() => import('./routes/ticket').then((m) => ({ default: m.TicketRoute })));
 const TicketLinkRoute = lazy(() => import('./routes/ticket-link').then((m) => ({ default: m.TicketLinkRoute })));

@@ -8,11 +8,17 @@ import {
   type Language,
 } from '@/config/settings';
 
+import type { TextPart } from './text-parts';
+
 /**
- * The texts of each language, a chunk of their own: a page downloads only its language's (loadLanguage),
- * the other one if the user switches to it.
+ * The texts of each language in two parts (text-parts.ts), each a chunk of its own: a page downloads
+ * only its language's main part, the other part with the pages that need it (loadMoreTexts), the
+ * other language's if the user switches to it.
  */
-const locales = import.meta.glob<Record<string, unknown>>('./locales/*.json', { import: 'default' });
+const textParts: Record<Language, Record<TextPart, () => Promise<{ default: Record<string, unknown> }>>> = {
+  fr: { main: () => import('virtual:grandjour-texts/fr-main'), more: () => import('virtual:grandjour-texts/fr-more') },
+  en: { main: () => import('virtual:grandjour-texts/en-main'), more: () => import('virtual:grandjour-texts/en-more') },
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
@@ -59,19 +65,40 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-const loading = new Map<Language, Promise<void>>();
+const loading = new Map<string, Promise<void>>();
+const loaded = new Set<string>();
+/** Whether a page that needs the `more` part was opened: from then on, a language comes with it. */
+let moreWanted = false;
 
-/** Downloads the texts of a language once (an import of its chunk, precached by the service worker). */
-export function loadLanguage(language: Language): Promise<void> {
-  let load = loading.get(language);
+function loadPart(language: Language, part: TextPart): Promise<void> {
+  const id = `${language}/${part}`;
+  let load = loading.get(id);
   if (!load) {
-    load = locales[`./locales/${language}.json`]!().then((texts) => {
+    load = textParts[language][part]().then(({ default: texts }) => {
       i18n.addResourceBundle(language, 'translation', texts, true, true);
+      loaded.add(id);
     });
-    load.catch(() => loading.delete(language)); // tried again at the next switch
-    loading.set(language, load);
+    load.catch(() => loading.delete(id)); // tried again next time
+    loading.set(id, load);
   }
   return load;
+}
+
+const hasTexts = (language: Language) =>
+  loaded.has(`${language}/main`) && (!moreWanted || loaded.has(`${language}/more`));
+
+/**
+ * Downloads the texts of a language once (imports of their chunks, precached by the service worker):
+ * the main part, and the other one too if a page needed it (or `withMore`).
+ */
+export async function loadLanguage(language: Language, withMore = false): Promise<void> {
+  if (withMore) moreWanted = true;
+  await Promise.all([loadPart(language, 'main'), ...(moreWanted ? [loadPart(language, 'more')] : [])]);
+}
+
+/** The rest of the current language's texts (account, scanner, dashboard, administration): before those pages render. */
+export function loadMoreTexts(): Promise<void> {
+  return loadLanguage(currentLanguage(i18n.language), true);
 }
 
 /** Before the first render: the texts of the page's language, then that language applied. */
@@ -83,7 +110,7 @@ export async function startI18n(): Promise<void> {
 
 /** Switches every label at once (once its texts are there) and remembers the choice for the next visits. */
 export async function setLanguage(language: Language): Promise<void> {
-  if (!i18n.hasResourceBundle(language, 'translation')) {
+  if (!hasTexts(language)) {
     try {
       await loadLanguage(language);
     } catch (error) {

@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,6 +11,7 @@ import {
   securityHeaders,
   SILENT_CHECK_SSO_PATH,
 } from './src/config/security-headers.ts';
+import { splitTexts, type TextPart } from './src/lib/i18n/text-parts.ts';
 
 // The API is same-origin under /api: both the dev server and `vite preview` proxy it to the backend.
 const apiTarget = process.env.GJ_API_URL ?? 'http://127.0.0.1:8080';
@@ -50,8 +52,43 @@ function securityHeadersPlugin(keycloakUrl: string): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => ({
+/**
+ * `virtual:grandjour-texts/<lang>-<part>`: one part of a language's texts (src/lib/i18n/text-parts.ts),
+ * cut from src/lib/i18n/locales/<lang>.json, each a chunk of its own.
+ */
+function textsPlugin(): Plugin {
+  const prefix = 'virtual:grandjour-texts/';
+  return {
+    name: 'grandjour-texts',
+    resolveId: (id) => (id.startsWith(prefix) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      const [language, part] = id.slice(prefix.length + 1).split('-') as [string, TextPart];
+      if (!/^[a-z]{2}$/.test(language) || (part !== 'main' && part !== 'more')) throw new Error(`No texts ${id}`);
+      const file = fileURLToPath(new URL(`./src/lib/i18n/locales/${language}.json`, import.meta.url));
+      this.addWatchFile(file);
+      const texts = splitTexts(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[part];
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(texts))});`;
+    },
+  };
+}
+
+/**
+ * The production build runs on Preact (preact/compat, about 30 KB where react-dom is 200) under the
+ * names of React, so the libraries written for React (React Router, TanStack Query, react-i18next) and
+ * the app's own code import `react` unchanged. Only `vite build`: the dev server and Vitest run real React.
+ */
+const preactForReact = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+];
+
+export default defineConfig(({ command, mode }) => ({
   plugins: [
+    textsPlugin(),
     securityHeadersPlugin(loadEnv(mode, process.cwd(), 'VITE_').VITE_KEYCLOAK_URL || DEFAULT_KEYCLOAK_URL),
     react(),
     // App-shell service worker for every page (registered by the app once loaded, see src/lib/pwa.ts):
@@ -84,10 +121,16 @@ export default defineConfig(({ mode }) => ({
       },
     }),
   ],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      ...(command === 'build' ? preactForReact : []),
+    ],
+  },
   server,
   preview: server,
-  build: { sourcemap: true },
+  // manifest: dist/.vite/manifest.json, which `npm run bundle-size` follows to sum the home page's JavaScript
+  build: { sourcemap: true, manifest: true },
   test: {
     environment: 'jsdom',
     globals: true,

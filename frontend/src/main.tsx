@@ -1,13 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startI18n } from '@/lib/i18n';
 import { App } from './app/app';
 import './index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first render waits for the texts of the page's language (their own chunk), so no label changes
+// under the user's eyes; without them (a failed download) the page still renders.
+void startI18n()
+  .catch((error: unknown) => console.error('Texts not loaded', error))
+  .finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

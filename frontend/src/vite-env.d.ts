@@ -11,3 +11,9 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** A part of a language's texts (vite.config.ts, textsPlugin). */
+declare module 'virtual:grandjour-texts/*' {
+  const texts: Record<string, unknown>;
+  export default texts;
+}

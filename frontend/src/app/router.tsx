@@ -1,20 +1,23 @@
-import { lazy, useState } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { lazy } from 'react';
+import { BrowserRouter, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { paths } from '@/config/paths';
+import { loadMoreTexts } from '@/lib/i18n';
 import { NotFoundRoute } from './routes/not-found';
 import { OffersRoute } from './routes/offers';
 import { RootErrorBoundary, RootRoute } from './routes/root';
 
+/** A page whose texts are in the `more` part (src/lib/i18n/text-parts.ts): its chunk and those texts. */
+const withMoreTexts = <T,>(page: Promise<T>): Promise<T> => Promise.all([page, loadMoreTexts()]).then(([module]) => module);
+
 // The door scanner is a chunk of its own (with its QR reader and the zxing WebAssembly, loaded when
 // the camera starts): residents never download it. The layout's <Suspense> shows Loading meanwhile.
-const ScanRoute = lazy(() => import('./routes/scan').then((m) => ({ default: m.ScanRoute })));
+const ScanRoute = lazy(() => withMoreTexts(import('./routes/scan')).then((m) => ({ default: m.ScanRoute })));
 // The organisers' dashboard too (charts, tables, live stream): a chunk only organisers load.
-const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
+const DashboardRoute = lazy(() => withMoreTexts(import('./routes/dashboard')).then((m) => ({ default: m.DashboardRoute })));
 // Administration too (organisers only).
-const AdminRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminRoute })));
+const AdminRoute = lazy(() => withMoreTexts(import('./routes/admin')).then((m) => ({ default: m.AdminRoute })));
 // Every other page but the home page too: the first screen (the offers) loads only what it shows.
-const AccountRoute = lazy(() => import('./routes/account').then((m) => ({ default: m.AccountRoute })));
+const AccountRoute = lazy(() => withMoreTexts(import('./routes/account')).then((m) => ({ default: m.AccountRoute })));
 const DrawRoute = lazy(() => import('./routes/draw').then((m) => ({ default: m.DrawRoute })));
 const TicketRoute = lazy(() => import('./routes/ticket').then((m) => ({ default: m.TicketRoute })));
 const TicketLinkRoute = lazy(() => import('./routes/ticket-link').then((m) => ({ default: m.TicketLinkRoute })));
@@ -25,7 +28,6 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <RootRoute />,
-    errorElement: <RootErrorBoundary />,
     children: [
       { index: true, element: <OffersRoute /> },
       { path: paths.account.path, element: <AccountRoute /> },
@@ -41,7 +43,19 @@ export const routes: RouteObject[] = [
   },
 ];
 
+/** The page of the URL; one that fails to render shows what went wrong in the layout, until the next navigation. */
+function AppRoutes() {
+  const location = useLocation();
+  const page = useRoutes(routes);
+  return <RootErrorBoundary location={location}>{page}</RootErrorBoundary>;
+}
+
+// The declarative router (BrowserRouter), not a data router (createBrowserRouter): the app uses no
+// loaders or actions, and the data router's code is half of React Router's, on every page.
 export function AppRouter() {
-  const [router] = useState(() => createBrowserRouter(routes));
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+  );
 }

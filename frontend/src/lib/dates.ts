@@ -1,6 +1,8 @@
+import { dateTimeFormat } from './intl';
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone (the edition's). */
 export function calendarDay(instant: Date | number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -14,7 +16,7 @@ export function calendarDay(instant: Date | number, timeZone: string): string {
 export function zonedLocal(instant: string, timeZone: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
-import { i18n } from '@/lib/i18n';
+import { SUPPORTED_LANGUAGES } from '@/config/settings';
+import { i18n, loadLanguage } from '@/lib/i18n';
+
+// The texts of every language, as a switch in a test must not wait for a download.
+await Promise.all(SUPPORTED_LANGUAGES.map((language) => loadLanguage(language, true)));
 
 // jsdom has <dialog> but not its modal methods: enough of them for the components (open state and
 // the close event; no inertness, no focus trap, which only a real browser gives).

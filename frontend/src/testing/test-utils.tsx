@@ -23,7 +23,7 @@ export function fakeAuth(overrides: Partial<Auth> = {}): Auth {
 type Options = Omit<RenderOptions, 'wrapper'> & {
   route?: string;
   auth?: Auth;
-  /** A data router (createMemoryRouter), like the app's createBrowserRouter; the default is a plain MemoryRouter. */
+  /** A data router (createMemoryRouter), whose navigations render in a transition (the race useLatestSearchParams guards against); the default is a plain MemoryRouter, like the app's BrowserRouter. */
   dataRouter?: boolean;
 };
 

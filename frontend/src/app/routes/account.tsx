@@ -6,6 +6,7 @@ import { paths } from '@/config/paths';
 import { AccountDetails } from '@/features/account/components/account-details';
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { useAuth } from '@/lib/auth';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 export function AccountRoute() {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function AccountRoute() {
   const { authenticated } = useAuth();
   return (
     <>
-      <title>{`${t('account.title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('account.title')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('account.title')}</h1>
       {edition.isPending ? (
         <Loading />

@@ -3,6 +3,7 @@ import { RequireLogin } from '@/components/layout/require-login';
 import { Admin } from '@/features/admin/components/admin';
 import { BallotAdminPanel } from '@/features/ballot/components/ballot-admin-panel';
 import { useAuth } from '@/lib/auth';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 /** /admin: organisers only; anyone else logged in is told so. */
 export function AdminRoute() {
@@ -10,7 +11,7 @@ export function AdminRoute() {
   const auth = useAuth();
   const heading = (
     <>
-      <title>{`${t('admin.title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('admin.title')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('admin.title')}</h1>
     </>
   );

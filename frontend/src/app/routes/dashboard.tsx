@@ -5,6 +5,7 @@ import { Loading } from '@/components/ui/loading';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
 import { useEditions } from '@/lib/api/get-editions';
 import { useAuth } from '@/lib/auth';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 /** The editions, for the dashboard's picker (the editions feature knows them; this route composes). */
 function DashboardWithEditions() {
@@ -20,7 +21,7 @@ export function DashboardRoute() {
   const auth = useAuth();
   const heading = (
     <>
-      <title>{`${t('dashboard.title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('dashboard.title')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('dashboard.title')}</h1>
     </>
   );

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 export function NotFoundRoute() {
   const { t } = useTranslation();
   return (
     <>
-      <title>{`${t('notFound.title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('notFound.title')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.text')}</p>
       <p>

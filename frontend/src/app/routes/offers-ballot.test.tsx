@@ -1,10 +1,13 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ballotEdition, ballotOffers } from '@/features/ballot/testing/fixtures';
 import { edition, outsiderMe, residentMe, typedProblem } from '@/testing/fixtures';
 import { json, mockFetch, problemJson } from '@/testing/mock-fetch';
 import { fakeAuth, renderWithProviders } from '@/testing/test-utils';
 import { OffersRoute } from './offers';
+
+// the ballot page is loaded on demand (React.lazy): loaded once here, so the tests do not wait for it
+beforeAll(() => import('./offers-ballot'));
 
 const resident = fakeAuth({ authenticated: true, username: 'resident', roles: ['resident'] });
 

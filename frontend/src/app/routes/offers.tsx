@@ -1,19 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickLocalized } from '@/lib/i18n';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/account/api/get-me';
-import { BallotNotice } from '@/features/ballot/components/ballot-notice';
-import { MyApplication } from '@/features/ballot/components/my-application';
-import { useBallotSummary } from '@/features/ballot/hooks/use-ballot-summary';
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
 import { useMyTickets } from '@/features/tickets/api/get-my-tickets';
 import { ClaimOffer } from '@/features/tickets/components/claim-offer';
 import { WaitlistOffer } from '@/features/waitlist/components/waitlist-offer';
-import type { Edition } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
+import { DocumentTitle } from '@/components/ui/document-title';
+
+// A ballot edition's page (its notice and application form) is a chunk of its own: a first-come
+// edition's home page does not download it. Until it is there, Loading, as while the edition loads.
+const BallotEditionPage = lazy(() => import('./offers-ballot').then((m) => ({ default: m.BallotEditionPage })));
 
 export function OffersRoute() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function OffersRoute() {
   const tickets = useMyTickets(auth.authenticated ? auth.username : undefined);
   const holds = (offerId: number) =>
     tickets.data?.some((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offerId);
-  const title = <title>{`${t('offers.title')} · ${t('app.name')}`}</title>;
+  const title = <DocumentTitle>{`${t('offers.title')} · ${t('app.name')}`}</DocumentTitle>;
 
   if (edition.isPending) return <>{title}<Loading /></>;
   if (edition.isError) return <>{title}<ErrorState error={edition.error} onRetry={() => void edition.refetch()} /></>;
@@ -41,11 +42,15 @@ export function OffersRoute() {
   const current = edition.data;
   if (current.allocationMode === 'BALLOT') {
     // A ballot: no claim buttons; the application form instead.
-    return <BallotEditionPage edition={current} eligible={me.data?.eligible} />;
+    return (
+      <Suspense fallback={<>{title}<Loading /></>}>
+        <BallotEditionPage edition={current} eligible={me.data?.eligible} />
+      </Suspense>
+    );
   }
   return (
     <>
-      <title>{`${current.name} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${current.name} · ${t('app.name')}`}</DocumentTitle>
       <EditionSummary edition={current} />
       <OffersSection
         edition={current}
@@ -56,21 +61,6 @@ export function OffersRoute() {
           </>
         )}
       />
-    </>
-  );
-}
-
-/** A ballot edition: how and until when to apply, the resident's application, the offers without claim buttons. */
-function BallotEditionPage({ edition, eligible }: { edition: Edition; eligible?: boolean }) {
-  const { t, i18n } = useTranslation();
-  const { how, until } = useBallotSummary(edition);
-  return (
-    <>
-      <title>{`${pickLocalized(edition.names, i18n.language)} · ${t('app.name')}`}</title>
-      <EditionSummary edition={edition} how={how} until={until} />
-      <BallotNotice edition={edition} />
-      <MyApplication edition={edition} eligible={eligible} />
-      <OffersSection edition={edition} />
     </>
   );
 }

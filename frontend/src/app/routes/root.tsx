@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { Outlet, useLocation, useRouteError } from 'react-router';
+import { Component, useEffect, useRef, type ReactNode } from 'react';
+import { Outlet, useLocation, type Location } from 'react-router';
 import { Layout } from '@/components/layout/layout';
 import { ErrorState } from '@/components/ui/error-state';
 
@@ -30,11 +30,33 @@ export function RootRoute() {
   );
 }
 
-export function RootErrorBoundary() {
-  const error = useRouteError();
+function RootError({ error }: { error: unknown }) {
   return (
     <Layout>
       <ErrorState error={error} onRetry={() => window.location.reload()} />
     </Layout>
   );
+}
+
+type BoundaryProps = { location: Location; children: ReactNode };
+type BoundaryState = { location: Location; failed: boolean; error: unknown };
+
+/**
+ * A page that throws while rendering (or whose chunk fails to download) is replaced by the layout and
+ * what went wrong, with Try again; navigating elsewhere renders the new page again.
+ */
+export class RootErrorBoundary extends Component<BoundaryProps, BoundaryState> {
+  state: BoundaryState = { location: this.props.location, failed: false, error: undefined };
+
+  static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
+    return { failed: true, error };
+  }
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
+    return props.location !== state.location ? { location: props.location, failed: false, error: undefined } : null;
+  }
+
+  render() {
+    return this.state.failed ? <RootError error={this.state.error} /> : this.props.children;
+  }
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RequireLogin } from '@/components/layout/require-login';
 import { DoorScanner } from '@/features/scanner/components/door-scanner';
 import { useAuth } from '@/lib/auth';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 /** The door scanner, for staff and organisers. Loaded on its own (with its QR reader) when opened. */
 export function ScanRoute() {
@@ -10,7 +11,7 @@ export function ScanRoute() {
   const mayScan = auth.hasRole('staff') || auth.hasRole('organiser');
   return (
     <>
-      <title>{`${t('scanner.title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('scanner.title')} · ${t('app.name')}`}</DocumentTitle>
       <h1 className="visually-hidden">{t('scanner.title')}</h1>
       <RequireLogin message={t('scanner.loggedOut')}>
         {mayScan && auth.username ? (

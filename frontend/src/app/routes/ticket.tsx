@@ -4,6 +4,7 @@ import { RequireLogin } from '@/components/layout/require-login';
 import type { ClaimedState } from '@/features/tickets/components/claim-form';
 import { TicketDetails } from '@/features/tickets/components/ticket-details';
 import { NotFoundRoute } from './not-found';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 function wasJustClaimed(state: unknown): boolean {
   return typeof state === 'object' && state !== null && (state as Partial<ClaimedState>).claimed === true;
@@ -17,7 +18,7 @@ export function TicketRoute() {
   if (!/^\d+$/.test(id ?? '') || !Number.isSafeInteger(ticketId)) return <NotFoundRoute />;
   const heading = (
     <>
-      <title>{`${t('tickets.ticketTitle')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('tickets.ticketTitle')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('tickets.ticketTitle')}</h1>
     </>
   );

@@ -6,6 +6,7 @@ import { WaitlistSection } from '@/features/waitlist/components/waitlist-section
 import { useCurrentEdition } from '@/lib/api/get-editions';
 import { useAuth } from '@/lib/auth';
 import { useFormat } from '@/lib/i18n';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 /** The tickets, with whether the account may claim in the current edition (an outsider is told why not). */
 function MyTickets() {
@@ -33,7 +34,7 @@ export function TicketsRoute() {
   const { t } = useTranslation();
   return (
     <>
-      <title>{`${t('tickets.title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('tickets.title')} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('tickets.title')}</h1>
       <RequireLogin message={t('tickets.loggedOut')}>
         <MyTickets />

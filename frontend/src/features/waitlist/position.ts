@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { calendarDay } from '@/lib/dates';
 import type { Offer } from '@/lib/api/types';
 import type { WaitlistEntry } from './api/get-my-waitlist';
+import { dateTimeFormat } from '@/lib/intl';
 
 /** The smallest party there is: an offer with fewer places left than this is sold out. */
 export const SMALLEST_PARTY = 1;
@@ -14,7 +15,7 @@ export function isSoldOut(offer: Offer): boolean {
 export function hasOpened(offer: Offer, now: number): boolean {
   const today = calendarDay(now, offer.timeZone);
   if (offer.day !== today) return offer.day < today;
-  const clock = new Intl.DateTimeFormat('en-GB', {
+  const clock = dateTimeFormat('en-GB', {
     timeZone: offer.timeZone,
     hour: '2-digit',
     minute: '2-digit',

@@ -2,15 +2,15 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { useTranslation } from 'react-i18next';
 import { clearOfflineCopies } from '@/lib/offline-copies';
 import { AuthContext, type Auth, type AuthState } from './auth-context';
-import { initKeycloak, keycloak, realmRoles, resetKeycloak } from './keycloak';
+import { getKeycloak, initKeycloak, keycloak, realmRoles, resetKeycloak } from './keycloak';
 import { forgetSession, isLogoutPending, markLogoutPending, rememberedSession, rememberSession } from './offline-session';
 
 function snapshot(status: AuthState['status']): AuthState {
-  const authenticated = Boolean(keycloak.authenticated);
+  const authenticated = Boolean(keycloak?.authenticated);
   return {
     status,
     authenticated,
-    username: authenticated ? (keycloak.tokenParsed?.preferred_username as string | undefined) : undefined,
+    username: authenticated ? (keycloak?.tokenParsed?.preferred_username as string | undefined) : undefined,
     roles: authenticated ? realmRoles() : [],
   };
 }
@@ -57,19 +57,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // An adapter initializes once: a fresh one after a failed init (kept until then for its login URL).
       if (failed) resetKeycloak();
       failed = false;
-      keycloak.onAuthSuccess = refresh;
-      keycloak.onAuthRefreshSuccess = refresh;
-      keycloak.onAuthLogout = refresh;
-      // A refresh Keycloak refuses (session ended) makes keycloak-js drop the tokens (onAuthLogout);
-      // one that fails for want of network keeps them, so a door phone offline stays logged in.
-      keycloak.onTokenExpired = () => {
-        keycloak.updateToken(30).catch(() => undefined);
-      };
-      initKeycloak().then(
+      initKeycloak((adapter) => {
+        adapter.onAuthSuccess = refresh;
+        adapter.onAuthRefreshSuccess = refresh;
+        adapter.onAuthLogout = refresh;
+        // A refresh Keycloak refuses (session ended) makes keycloak-js drop the tokens (onAuthLogout);
+        // one that fails for want of network keeps them, so a door phone offline stays logged in.
+        adapter.onTokenExpired = () => {
+          adapter.updateToken(30).catch(() => undefined);
+        };
+      }).then(
         (authenticated) => {
           if (authenticated && isLogoutPending()) {
             markLogoutPending(false);
-            void keycloak.logout({ redirectUri: currentPage() });
+            void keycloak?.logout({ redirectUri: currentPage() });
             return;
           }
           markLogoutPending(false);
@@ -103,7 +104,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(() => {
-    void keycloak.login({ locale: i18n.resolvedLanguage ?? i18n.language, redirectUri: currentPage() });
+    const locale = i18n.resolvedLanguage ?? i18n.language;
+    void getKeycloak().then((adapter) => adapter.login({ locale, redirectUri: currentPage() }));
   }, [i18n]);
 
   const logout = useCallback(() => {
@@ -114,7 +116,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (offline) {
         markLogoutPending(true);
         setState({ status: 'unavailable', authenticated: false, username: undefined, roles: [] });
-      } else void keycloak.logout({ redirectUri: currentPage() });
+      } else void getKeycloak().then((adapter) => adapter.logout({ redirectUri: currentPage() }));
     });
   }, [state.status]);
 

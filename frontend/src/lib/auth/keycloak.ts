@@ -1,36 +1,64 @@
-import Keycloak from 'keycloak-js';
+import type Keycloak from 'keycloak-js';
 import { env } from '@/config/env';
 
+/**
+ * keycloak-js is a chunk of its own, downloaded as the app starts (AuthProvider initializes it at
+ * once): the first screen renders without waiting for it.
+ */
 const newAdapter = () =>
-  new Keycloak({ url: env.keycloakUrl, realm: env.keycloakRealm, clientId: env.keycloakClientId });
+  import('keycloak-js').then(
+    ({ default: Adapter }) =>
+      new Adapter({ url: env.keycloakUrl, realm: env.keycloakRealm, clientId: env.keycloakClientId }),
+  );
 
 /**
- * The one Keycloak adapter of the app (public client, authorization code flow with PKCE S256).
+ * The one Keycloak adapter of the app (public client, authorization code flow with PKCE S256), once
+ * loaded: undefined before, when nobody is logged in as far as the app knows.
  * `let`: an adapter whose init failed (no network) cannot be initialized again, so resetKeycloak
  * replaces it; importers see the new one (ES modules export live bindings).
  */
-export let keycloak = newAdapter();
+export let keycloak: Keycloak | undefined;
+let adapter: Promise<Keycloak> | undefined;
+
+/** The adapter, loaded (and created) on the first call. */
+export function getKeycloak(): Promise<Keycloak> {
+  const current = (adapter ??= newAdapter().then((created) => (keycloak = created)));
+  current.catch(() => {
+    if (adapter === current) adapter = undefined; // the chunk could not be downloaded: tried again next time
+  });
+  return current;
+}
 
 let initialization: Promise<boolean> | undefined;
 
 /** A fresh adapter, for another init after a failed one (the network came back). */
 export function resetKeycloak(): void {
-  keycloak = newAdapter();
+  keycloak = undefined;
+  adapter = undefined;
   initialization = undefined;
 }
+
+let prepareAdapter: (adapter: Keycloak) => void = () => undefined;
 
 /**
  * Initializes the adapter once (React StrictMode mounts effects twice): finishes a login redirect if
  * the URL carries one, otherwise silently checks for an existing Keycloak session (check-sso in a
- * hidden iframe), so a reload keeps the user logged in. Resolves to `authenticated`.
+ * hidden iframe), so a reload keeps the user logged in. Resolves to `authenticated`. `prepare` (the
+ * event handlers of the caller) is applied to the adapter before its init, or at once if it is there:
+ * the latest caller's handlers are the ones in place.
  */
-export function initKeycloak(): Promise<boolean> {
-  initialization ??= keycloak.init({
-    onLoad: 'check-sso',
-    silentCheckSsoRedirectUri: `${window.location.origin}/silent-check-sso.html`,
-    pkceMethod: 'S256',
-    checkLoginIframe: false,
-    messageReceiveTimeout: 5000,
+export function initKeycloak(prepare: (adapter: Keycloak) => void = () => undefined): Promise<boolean> {
+  prepareAdapter = prepare;
+  if (keycloak) prepare(keycloak);
+  initialization ??= getKeycloak().then((adapter) => {
+    prepareAdapter(adapter);
+    return adapter.init({
+      onLoad: 'check-sso',
+      silentCheckSsoRedirectUri: `${window.location.origin}/silent-check-sso.html`,
+      pkceMethod: 'S256',
+      checkLoginIframe: false,
+      messageReceiveTimeout: 5000,
+    });
   });
   return initialization;
 }
@@ -42,13 +70,14 @@ export function initKeycloak(): Promise<boolean> {
  * goes with the current one, and the next call refreshes it once the network is back.
  */
 export async function getAccessToken(): Promise<string | undefined> {
-  if (!keycloak.authenticated) return undefined;
-  await keycloak.updateToken(30).catch(() => undefined);
-  return keycloak.token;
+  const adapter = keycloak;
+  if (!adapter?.authenticated) return undefined;
+  await adapter.updateToken(30).catch(() => undefined);
+  return adapter.token;
 }
 
 export type RealmRole = 'resident' | 'staff' | 'organiser';
 
 export function realmRoles(): string[] {
-  return keycloak.tokenParsed?.realm_access?.roles ?? [];
+  return keycloak?.tokenParsed?.realm_access?.roles ?? [];
 }

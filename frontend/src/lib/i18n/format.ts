@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Localized } from '@/lib/api/types';
 import { currentLanguage, i18n, intlLocale } from './i18n';
+import { collator, dateTimeFormat, listFormat } from '@/lib/intl';
 
 /** Picks the text of the current language from a `{ fr, en }` pair (falling back to the other). */
 export function pickLocalized(text: Localized, language: string | undefined): string {
@@ -17,7 +18,7 @@ export function formatDay(
   // Noon UTC formatted in UTC: the same calendar day whatever the browser's time zone.
   const date = new Date(`${day}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(intlLocale(language), { ...options, timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(intlLocale(language), { ...options, timeZone: 'UTC' }).format(date);
 }
 
 /** Two calendar days as a range in the language ("1–2 déc. 2026", "1–2 Dec 2026"). */
@@ -25,7 +26,7 @@ export function formatDayRange(first: string, last: string, language: string | u
   const from = new Date(`${first}T12:00:00Z`);
   const to = new Date(`${last}T12:00:00Z`);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to < from) return `${first} – ${last}`;
-  return new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+  return dateTimeFormat(intlLocale(language), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
     .formatRange(from, to);
 }
 
@@ -39,7 +40,7 @@ export function formatZoneName(timeZone: string, language: string | undefined): 
   const key = `time.zone.${timeZone.replace(/\//g, '_')}`;
   if (i18n.exists(key, { lng })) return i18n.t(key as 'time.zone.Europe_Paris', { lng });
   try {
-    const parts = new Intl.DateTimeFormat(intlLocale(lng), { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
+    const parts = dateTimeFormat(intlLocale(lng), { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
   } catch {
     return timeZone;
@@ -50,7 +51,7 @@ export function formatZoneName(timeZone: string, language: string | undefined): 
 export function formatDateTime(instant: string, language: string | undefined, timeZone?: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  const text = new Intl.DateTimeFormat(intlLocale(language), {
+  const text = dateTimeFormat(intlLocale(language), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -69,18 +70,18 @@ export function formatDateTime(instant: string, language: string | undefined, ti
 export function formatLastMoment(end: string, language: string | undefined, timeZone?: string): string {
   const ms = Date.parse(end);
   if (Number.isNaN(ms)) return end;
-  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
+  const clock = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
   // only a midnight close is shown as the minute before it; "until 19:00" stays "until 19:00"
   return clock === '00:00:00' ? formatDateTime(new Date(ms - 60_000).toISOString(), language, timeZone) : formatDateTime(end, language, timeZone);
 }
 
 export function formatTime(timestamp: number, language: string | undefined): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { timeStyle: 'medium' }).format(timestamp);
+  return dateTimeFormat(intlLocale(language), { timeStyle: 'medium' }).format(timestamp);
 }
 
 /** Compares names (attractions, territories) in the language's alphabetical order. */
 export function nameCollator(language: string | undefined): Intl.Collator {
-  return new Intl.Collator(intlLocale(language), { sensitivity: 'base', numeric: true });
+  return collator(intlLocale(language), { sensitivity: 'base', numeric: true });
 }
 
 /** Items sorted by a name, with the language's collation (English lists in English order). */
@@ -90,7 +91,7 @@ export function sortByName<T>(items: readonly T[], name: (item: T) => string, la
 }
 
 export function formatList(items: string[], language: string | undefined): string {
-  return new Intl.ListFormat(intlLocale(language), { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(intlLocale(language), { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** Formatting helpers bound to the current UI language. */

@@ -7,10 +7,18 @@ import {
   SUPPORTED_LANGUAGES,
   type Language,
 } from '@/config/settings';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
 
-export const resources = { fr: { translation: fr }, en: { translation: en } } as const;
+import type { TextPart } from './text-parts';
+
+/**
+ * The texts of each language in two parts (text-parts.ts), each a chunk of its own: a page downloads
+ * only its language's main part, the other part with the pages that need it (loadMoreTexts), the
+ * other language's if the user switches to it.
+ */
+const textParts: Record<Language, Record<TextPart, () => Promise<{ default: Record<string, unknown> }>>> = {
+  fr: { main: () => import('virtual:grandjour-texts/fr-main'), more: () => import('virtual:grandjour-texts/fr-more') },
+  en: { main: () => import('virtual:grandjour-texts/en-main'), more: () => import('virtual:grandjour-texts/en-more') },
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
@@ -48,7 +56,7 @@ function applyLanguage(language: string) {
 }
 i18n.on('languageChanged', applyLanguage);
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: {}, // added by loadLanguage
   lng: detectLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: SUPPORTED_LANGUAGES,
@@ -57,8 +65,59 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-/** Switches every label at once and remembers the choice for the next visits. */
+const loading = new Map<string, Promise<void>>();
+const loaded = new Set<string>();
+/** Whether a page that needs the `more` part was opened: from then on, a language comes with it. */
+let moreWanted = false;
+
+function loadPart(language: Language, part: TextPart): Promise<void> {
+  const id = `${language}/${part}`;
+  let load = loading.get(id);
+  if (!load) {
+    load = textParts[language][part]().then(({ default: texts }) => {
+      i18n.addResourceBundle(language, 'translation', texts, true, true);
+      loaded.add(id);
+    });
+    load.catch(() => loading.delete(id)); // tried again next time
+    loading.set(id, load);
+  }
+  return load;
+}
+
+const hasTexts = (language: Language) =>
+  loaded.has(`${language}/main`) && (!moreWanted || loaded.has(`${language}/more`));
+
+/**
+ * Downloads the texts of a language once (imports of their chunks, precached by the service worker):
+ * the main part, and the other one too if a page needed it (or `withMore`).
+ */
+export async function loadLanguage(language: Language, withMore = false): Promise<void> {
+  if (withMore) moreWanted = true;
+  await Promise.all([loadPart(language, 'main'), ...(moreWanted ? [loadPart(language, 'more')] : [])]);
+}
+
+/** The rest of the current language's texts (account, scanner, dashboard, administration): before those pages render. */
+export function loadMoreTexts(): Promise<void> {
+  return loadLanguage(currentLanguage(i18n.language), true);
+}
+
+/** Before the first render: the texts of the page's language, then that language applied. */
+export async function startI18n(): Promise<void> {
+  const language = detectLanguage();
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
+}
+
+/** Switches every label at once (once its texts are there) and remembers the choice for the next visits. */
 export async function setLanguage(language: Language): Promise<void> {
+  if (!hasTexts(language)) {
+    try {
+      await loadLanguage(language);
+    } catch (error) {
+      console.warn(`Texts of ${language} not loaded; the language stays`, error);
+      return;
+    }
+  }
   try {
     globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {

@@ -1,4 +1,4 @@
-export { i18n, detectLanguage, currentLanguage, intlLocale, isLanguage, resources, setLanguage } from './i18n';
+export { i18n, detectLanguage, currentLanguage, intlLocale, isLanguage, loadLanguage, loadMoreTexts, setLanguage, startI18n } from './i18n';
 export {
   pickLocalized,
   formatDay,

@@ -5,6 +5,7 @@ import { Loading } from '@/components/ui/loading';
 import { useEditions } from '@/lib/api/get-editions';
 import { useDrawReport } from '../api/get-draw-report';
 import { DrawReportView } from './draw-report';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 /** /editions/:id/draw, public: the edition's draw, checkable by anyone. */
 export function DrawPage({ editionId }: { editionId: number }) {
@@ -15,7 +16,7 @@ export function DrawPage({ editionId }: { editionId: number }) {
   const name = edition ? pickLocalized(edition.names, i18n.language) : t('ballot.draw.unknownEdition');
   return (
     <>
-      <title>{`${t('ballot.draw.title', { name })} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t('ballot.draw.title', { name })} · ${t('app.name')}`}</DocumentTitle>
       <h1>{t('ballot.draw.title', { name })}</h1>
       {report.isPending ? (
         <Loading />

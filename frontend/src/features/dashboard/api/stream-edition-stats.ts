@@ -134,7 +134,7 @@ export async function runEditionStatsStream({
       return;
     }
     onStatus('reconnecting', failure);
-    if (failure instanceof ApiError && failure.status === 401 && keycloak.authenticated) {
+    if (failure instanceof ApiError && failure.status === 401 && keycloak?.authenticated) {
       await keycloak.updateToken(-1).catch(() => undefined);
     }
     await sleep(retryDelay(attempt, retryFirstMs, retryMaxMs), signal);

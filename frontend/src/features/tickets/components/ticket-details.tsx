@@ -17,6 +17,7 @@ import { CancelTicketDialog } from './cancel-ticket-dialog';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { TicketQr } from './ticket-qr';
 import { isUsedUp, TicketStatusBadge } from './ticket-status-badge';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 type Props = {
   id: number;
@@ -92,7 +93,7 @@ function TicketView({ ticket, justClaimed, offlineSavedAt }: ViewProps) {
 
   return (
     <article className={`ticket ticket--${used ? 'used' : ticket.status.toLowerCase()}`} aria-labelledby="ticket-title">
-      <title>{`${name} · ${t('tickets.title')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${name} · ${t('tickets.title')} · ${t('app.name')}`}</DocumentTitle>
       <p className="ticket__back">
         <Link to={paths.tickets.href()}>
           <span aria-hidden="true">← </span>

@@ -8,6 +8,7 @@ import { problemSlug } from '@/lib/api/errors';
 import type { TicketLink } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 import { useTicketLink, useTicketLinkAction } from '../api/ticket-link';
+import { DocumentTitle } from '@/components/ui/document-title';
 
 /**
  * A link from a reminder mail: says what it will do to which ticket, and does it on a click (never on
@@ -67,7 +68,7 @@ function LinkAction({ token, link }: { token: string; link: TicketLink }) {
 
   return (
     <section className="card ticket-link" aria-labelledby="ticket-link-title">
-      <title>{`${t(release ? 'tickets.link.releaseTitle' : 'tickets.link.confirmTitle')} · ${t('app.name')}`}</title>
+      <DocumentTitle>{`${t(release ? 'tickets.link.releaseTitle' : 'tickets.link.confirmTitle')} · ${t('app.name')}`}</DocumentTitle>
       <h1 id="ticket-link-title">{t(release ? 'tickets.link.releaseTitle' : 'tickets.link.confirmTitle')}</h1>
       <p>{visit}</p>
       {!done && (

@@ -136,7 +136,8 @@ appcds_opts() {
 mgmt_port() { echo $(( $1 + 1000 )); }
 
 # start_backend <name> <port> <database> <demo true|false>: starts it; wait_backend waits for it.
-# With demo data on a fresh database the first start replays the 2010 weekend (a minute or two).
+# With demo data on a fresh database the first start replays the 2010 weekend, then the same weekend
+# with Grand Jour's tools (two to five minutes).
 # Runs in the build's folder with the AppCDS archive when it fits (appcds_opts).
 start_backend() {
   local name=$1 port=$2 db=$3 demo=$4 log="$LOGS/$1.log" opts cds
@@ -147,7 +148,9 @@ start_backend() {
 }
 
 wait_backend() { # wait_backend <name> <api port>: readiness, on the management port
-  wait_for "http://127.0.0.1:$(mgmt_port "$2")/q/health/ready" 400 "the backend" "$LOGS/$1.log" "$RUN/$1.pid"
+  # up to 15 min: a first start with demo data replays the 2010 weekend twice (2-5 min on 2 busy cores);
+  # a backend that dies meanwhile is noticed at once (its pid)
+  wait_for "http://127.0.0.1:$(mgmt_port "$2")/q/health/ready" 900 "the backend" "$LOGS/$1.log" "$RUN/$1.pid"
 }
 
 install_frontend() { # npm ci only when the lockfile changed since the last install

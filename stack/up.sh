@@ -33,7 +33,7 @@ if ! wait "$kc_pid"; then
 fi
 cat "$LOGS/keycloak-start.log"
 
-step "Starting the backend with demo data (the first time, it replays the 2010 weekend: a minute or two)"
+step "Starting the backend with demo data (the first time, it replays the 2010 weekend, then the same weekend with the tools: two to five minutes)"
 start_backend backend "$API_PORT" grandjour true
 wait_backend backend "$API_PORT"
 

@@ -233,18 +233,23 @@ public class BallotAdminService {
         // applications writes hundreds of thousands of rows in one statement
         em.createNativeQuery("set local statement_timeout = '10min'").executeUpdate();
         long t0 = System.nanoTime();
-        ballots.frozen(e);
+        // built now if no earlier request froze it: then the draw runs on the object just stored, not on a re-read
+        java.util.Optional<BallotService.Built> built = ballots.freezeIfNeeded(e);
         long tFrozen = System.nanoTime();
         Object[] row = (Object[]) em.createNativeQuery(
-                "select snapshot_json, snapshot_hash, drawn_at from ballot_draw where edition_id = ?1 for update")
+                "select snapshot_hash, drawn_at from ballot_draw where edition_id = ?1 for update")
                 .setParameter(1, e.id).getSingleResult();
-        if (row[2] != null) {
+        if (row[1] != null) {
             em.flush();
-            throw ProblemType.ALREADY_DRAWN.exception("The ballot of " + e.name + " was drawn at " + BallotService.instant(row[2])
+            throw ProblemType.ALREADY_DRAWN.exception("The ballot of " + e.name + " was drawn at " + BallotService.instant(row[1])
                     + "; a draw is made once.").draw(ballots.report(editionId));
         }
-        BallotSnapshot snapshot = ballots.parse((String) row[0]);
-        DrawResult result = BallotDraw.draw(snapshot, e.ballotSeed, publicValue);
+        String snapshotHash = (String) row[0];
+        BallotSnapshot snapshot = built.isPresent() ? built.get().snapshot()
+                : ballots.parse((String) em.createNativeQuery("select snapshot_json from ballot_draw where edition_id = ?1")
+                        .setParameter(1, e.id).getSingleResult());
+        long tParsed = System.nanoTime();
+        DrawResult result = BallotDraw.draw(snapshot, java.util.HexFormat.of().parseHex(snapshotHash), e.ballotSeed, publicValue);
         long tDrawn = System.nanoTime();
 
         @SuppressWarnings("unchecked")
@@ -260,6 +265,7 @@ public class BallotAdminService {
                     + " nothing was drawn.");
         }
 
+        long tApplicants = System.nanoTime();
         List<TicketService.Award> awards = new ArrayList<>();
         List<DrawResult.Outcome> won = new ArrayList<>();
         for (DrawResult.Outcome o : result.outcomes()) {
@@ -303,58 +309,92 @@ public class BallotAdminService {
 
         long tResults = System.nanoTime();
 
-        // waiting lists, in draw order, on every offer each loser chose: one statement from arrays (no
-        // join back to the applications), offer by offer and position by position, so that the
-        // (offer, position) indexes grow at their ends
+        // waiting lists, in draw order, on every offer each loser chose: streamed by COPY (PostgreSQL then
+        // writes the heap in batches; constraints, foreign keys and indexes are checked as for an insert),
+        // offer by offer and position by position, so that the (offer, position) index grows at its end
         int entries = result.waitingLists().stream().mapToInt(l -> l.queue().size()).sum();
-        Long[] wOffer = new Long[entries];
-        Integer[] wPosition = new Integer[entries];
-        Long[] wApplication = new Long[entries];
-        String[] wSubject = new String[entries];
-        Integer[] wParty = new Integer[entries];
-        int w = 0;
-        for (DrawResult.WaitingList list : result.waitingLists().stream()
-                .sorted(java.util.Comparator.comparingLong(DrawResult.WaitingList::offer)).toList()) {
-            for (int q = 0; q < list.queue().size(); q++) {
-                Object[] a = applicants.get(list.queue().get(q));
-                wOffer[w] = list.offer();
-                wPosition[w] = q + 1;
-                wApplication[w] = ((Number) a[1]).longValue();
-                wSubject[w] = (String) a[2];
-                wParty[w] = ((Number) a[8]).intValue();
-                w++;
+        String createdAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+        List<DrawResult.WaitingList> lists = result.waitingLists().stream()
+                .sorted(java.util.Comparator.comparingLong(DrawResult.WaitingList::offer)).toList();
+        long copied = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            org.postgresql.copy.CopyIn copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                    "copy waitlist_entry (offer_id, position, holder_subject, party_size, source, application_id, created_at) from stdin");
+            try {
+                StringBuilder rows = new StringBuilder(1 << 17);
+                for (DrawResult.WaitingList list : lists) {
+                    for (int q = 0; q < list.queue().size(); q++) {
+                        Object[] a = applicants.get(list.queue().get(q));
+                        rows.append(list.offer()).append('\t').append(q + 1).append('\t');
+                        copyText(rows, (String) a[2]);
+                        rows.append('\t').append(((Number) a[8]).intValue()).append("\tBALLOT\t").append(((Number) a[1]).longValue())
+                                .append('\t').append(createdAt).append('\n');
+                        if (rows.length() > (1 << 16)) {
+                            byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            copy.writeToCopy(bytes, 0, bytes.length);
+                            rows.setLength(0);
+                        }
+                    }
+                }
+                byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
+        });
+        if (copied != entries) {
+            throw new IllegalStateException("waiting lists: " + copied + " entries written of " + entries);
         }
-        em.createNativeQuery("""
-                insert into waitlist_entry (offer_id, position, holder_subject, party_size, source, application_id, created_at)
-                select u.offer, u.position, u.subject, u.party, 'BALLOT', u.application, ?6
-                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as text[]), cast(?5 as int[]))
-                     u(offer, position, application, subject, party)""")
-                .setParameter(1, wOffer).setParameter(2, wPosition).setParameter(3, wApplication).setParameter(4, wSubject)
-                .setParameter(5, wParty).setParameter(6, now).executeUpdate();
 
         long tWaiting = System.nanoTime();
         DrawReport.Figures figures = figures(e.id, snapshot, result);
+        // the published result file, built once: its bytes are both stored and hashed
+        String resultJson = result.canonicalJson();
+        String resultHash = java.util.HexFormat.of().formatHex(DrawGenerator.sha256().digest(resultJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try {
             em.createNativeQuery("""
                     update ballot_draw set algorithm = ?1, public_value = ?2, result_json = ?3, result_hash = ?4,
                            report = cast(?5 as jsonb), drawn_at = ?6, drawn_by = ?7 where edition_id = ?8""")
-                    .setParameter(1, result.algorithm()).setParameter(2, publicValue).setParameter(3, result.canonicalJson())
-                    .setParameter(4, result.hash()).setParameter(5, json.writeValueAsString(figures)).setParameter(6, now)
+                    .setParameter(1, result.algorithm()).setParameter(2, publicValue).setParameter(3, resultJson)
+                    .setParameter(4, resultHash).setParameter(5, json.writeValueAsString(figures)).setParameter(6, now)
                     .setParameter(7, organiser).setParameter(8, e.id).executeUpdate();
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-        audit.record(organiser, "ballot.draw", "edition", e.id, Map.of("publicValue", publicValue, "resultHash", result.hash(),
-                "snapshotHash", row[1], "winners", figures.winners()));
+        audit.record(organiser, "ballot.draw", "edition", e.id, Map.of("publicValue", publicValue, "resultHash", resultHash,
+                "snapshotHash", snapshotHash, "winners", figures.winners()));
         em.flush();
-        Drawn drawn = new Drawn(ballots.report(editionId), resultMails(e, result, applicants, ticketByDrawId));
-        LOG.infof("ballot draw of edition %d: %d applications, %d winners; snapshot %d ms, draw %d ms, tickets %d ms,"
-                + " results %d ms, waiting lists (%d entries) %d ms, report and mails %d ms", e.id, n, awards.size(), (tFrozen - t0) / 1_000_000,
-                (tDrawn - tFrozen) / 1_000_000, (tTickets - tDrawn) / 1_000_000, (tResults - tTickets) / 1_000_000, entries,
-                (tWaiting - tResults) / 1_000_000,
-                (System.nanoTime() - tWaiting) / 1_000_000);
+        long tReport = System.nanoTime();
+        DrawReport report = ballots.report(editionId);
+        long tReread = System.nanoTime();
+        Drawn drawn = new Drawn(report, resultMails(e, result, applicants, ticketByDrawId));
+        long tMails = System.nanoTime();
+        LOG.infof("ballot draw of edition %d: %d applications, %d winners, %d waiting-list entries; snapshot %d ms, snapshot read %d ms,"
+                + " draw %d ms, applicants %d ms, tickets %d ms, results %d ms, waiting lists %d ms, result file and report %d ms,"
+                + " report read %d ms, mails %d ms", e.id, n, awards.size(), entries, ms(t0, tFrozen), ms(tFrozen, tParsed),
+                ms(tParsed, tDrawn), ms(tDrawn, tApplicants), ms(tApplicants, tTickets), ms(tTickets, tResults), ms(tResults, tWaiting),
+                ms(tWaiting, tReport), ms(tReport, tReread), ms(tReread, tMails));
         return drawn;
+    }
+
+    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    static void copyText(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private DrawReport.Figures figures(long editionId, BallotSnapshot snapshot, DrawResult result) {

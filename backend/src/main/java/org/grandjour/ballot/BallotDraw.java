@@ -46,7 +46,11 @@ public final class BallotDraw {
     }
 
     public static DrawResult draw(BallotSnapshot snapshot, byte[] seed, String publicValue) {
-        byte[] snapshotHash = snapshot.hash();
+        return draw(snapshot, snapshot.hash(), seed, publicValue);
+    }
+
+    /** The same, with the snapshot's hash already known (the SHA-256 of its canonical JSON, computed when it was frozen). */
+    public static DrawResult draw(BallotSnapshot snapshot, byte[] snapshotHash, byte[] seed, String publicValue) {
         DrawGenerator random = DrawGenerator.forDraw(seed, snapshotHash, publicValue);
         List<BallotSnapshot.Application> applications = snapshot.applications();
         List<BallotSnapshot.Offer> offers = snapshot.offers();

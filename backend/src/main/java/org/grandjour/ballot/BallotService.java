@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class BallotService {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BallotService.class);
     private static final char[] ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -229,7 +230,7 @@ public class BallotService {
     ApplicationView view(Edition e, long id, Instant now) {
         Object[] a = (Object[]) em.createNativeQuery("""
                 select id, status, draw_id, party_size, any_other_same_day, created_at, updated_at, draw_position,
-                       won_offer_id, ticket_id, disqualified_reason
+                       won_offer_id, ticket_id, disqualified_reason, holder_subject
                 from ballot_application where id = ?1""").setParameter(1, id).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Number> choices = em.createNativeQuery("select offer_id from ballot_choice where application_id = ?1 order by rank")
@@ -239,8 +240,9 @@ public class BallotService {
         if ("WAITLISTED".equals(status)) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
-                    "select offer_id, position from waitlist_entry where application_id = ?1 order by offer_id")
-                    .setParameter(1, id).getResultList();
+                    // by holder first: the (holder_subject, offer_id) index finds them among every list's entries
+                    "select offer_id, position from waitlist_entry where holder_subject = ?2 and application_id = ?1 order by offer_id")
+                    .setParameter(1, id).setParameter(2, a[11]).getResultList();
             waiting = rows.stream().map(r -> new ApplicationView.WaitingPlace(((Number) r[0]).longValue(), ((Number) r[1]).intValue())).toList();
         }
         boolean editable = e.applicationOpenAt(now) && !"DISQUALIFIED".equals(status);
@@ -281,13 +283,56 @@ public class BallotService {
         if (row.isPresent()) {
             return row;
         }
+        Built built = freeze(e);
+        return Optional.of(new Object[] {built.json(), built.hash()});
+    }
+
+    /** A snapshot frozen by this call: its object, canonical JSON and hash, so the draw need not read it back. */
+    record Built(BallotSnapshot snapshot, String json, String hash) {
+    }
+
+    /**
+     * For the draw (window closed, edition row not yet locked): the snapshot built now if none was frozen
+     * before (the caller then has it in hand), or empty if one was already stored.
+     */
+    Optional<Built> freezeIfNeeded(Edition e) {
+        if (snapshotHash(e.id) != null) {
+            return Optional.empty();
+        }
+        em.createNativeQuery("select 1 from edition where id = ?1 for no key update").setParameter(1, e.id).getResultList();
+        if (snapshotHash(e.id) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(freeze(e));
+    }
+
+    private Built freeze(Edition e) {
+        long t0 = System.nanoTime();
         BallotSnapshot snapshot = build(e);
-        em.createNativeQuery("""
+        long tBuilt = System.nanoTime();
+        String canonical = snapshot.canonicalJson(); // built once: its bytes are both stored and hashed
+        String hash = HexFormat.of().formatHex(DrawGenerator.sha256().digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        long tJson = System.nanoTime();
+        int inserted = em.createNativeQuery("""
                 insert into ballot_draw (edition_id, snapshot_json, snapshot_hash) values (?1, ?2, ?3)
                 on conflict (edition_id) do nothing""")
-                .setParameter(1, e.id).setParameter(2, snapshot.canonicalJson())
-                .setParameter(3, HexFormat.of().formatHex(snapshot.hash())).executeUpdate();
-        return snapshotRow(e.id);
+                .setParameter(1, e.id).setParameter(2, canonical).setParameter(3, hash).executeUpdate();
+        LOG.infof("ballot snapshot of edition %d: %d applications read in %d ms, canonical JSON (%d chars) and hash %d ms, stored in %d ms",
+                e.id, snapshot.applications().size(), (tBuilt - t0) / 1_000_000, canonical.length(), (tJson - tBuilt) / 1_000_000,
+                (System.nanoTime() - tJson) / 1_000_000);
+        if (inserted == 0) { // frozen meanwhile (cannot happen under the edition lock): the stored one is the truth
+            Object[] row = snapshotRow(e.id).orElseThrow();
+            return new Built(parse((String) row[0]), (String) row[0], (String) row[1]);
+        }
+        return new Built(snapshot, canonical, hash);
+    }
+
+    /** The stored snapshot's hash, without its (large) JSON; null before the freeze. */
+    String snapshotHash(long editionId) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("select snapshot_hash from ballot_draw where edition_id = ?1")
+                .setParameter(1, editionId).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private Optional<Object[]> snapshotRow(long editionId) {
@@ -353,7 +398,9 @@ public class BallotService {
     public DrawReport report(long editionId) {
         Edition e = ballotEdition(editionId);
         Instant now = clock.instant();
-        Optional<Object[]> frozen = frozen(e);
+        // the hash only: the snapshot's JSON (megabytes for a large ballot) is not needed here
+        String storedHash = snapshotHash(e.id);
+        Optional<String> frozen = storedHash != null ? Optional.of(storedHash) : frozen(e).map(r -> (String) r[1]);
         @SuppressWarnings("unchecked")
         List<Object[]> drawn = em.createNativeQuery("""
                 select public_value, result_hash, cast(report as text), drawn_at, algorithm from ballot_draw
@@ -361,7 +408,7 @@ public class BallotService {
         String stage = !drawn.isEmpty() ? "DRAWN" : frozen.isPresent() ? "CLOSED" : e.applicationOpenAt(now) ? "OPEN" : "OPEN_SOON";
         if (drawn.isEmpty()) {
             return new DrawReport(e.id, stage, BallotDraw.ALGORITHM, e.ballotCommitment, e.publicValueSource, e.applicationOpensAt,
-                    e.applicationClosesAt, e.drawAt, frozen.map(r -> (String) r[1]).orElse(null), null, null, null, null, null, null);
+                    e.applicationClosesAt, e.drawAt, frozen.orElse(null), null, null, null, null, null, null);
         }
         Object[] d = drawn.get(0);
         DrawReport.Figures figures;
@@ -372,7 +419,7 @@ public class BallotService {
         }
         String seed = HexFormat.of().formatHex(e.ballotSeed);
         return new DrawReport(e.id, stage, (String) d[4], e.ballotCommitment, e.publicValueSource, e.applicationOpensAt,
-                e.applicationClosesAt, e.drawAt, (String) frozen.get()[1], seed, (String) d[0], (String) d[1], instant(d[3]), figures,
+                e.applicationClosesAt, e.drawAt, frozen.get(), seed, (String) d[0], (String) d[1], instant(d[3]), figures,
                 "java DrawVerifier.java snapshot.json result.json " + seed + " '" + ((String) d[0]).replace("'", "'\\''") + "'");
     }
 

@@ -135,7 +135,7 @@ test('an organiser follows 2010 and the live edition, sees a scan arrive live, e
   expect(csv.split(/\r?\n/)[0]).toBe(
     'attraction,name_fr,name_en,territory,day,offered,booked,tickets,cancelled,admitted,no_shows,claim_rate,redemption_rate,' +
       'waiting_parties,waiting_persons,released_persons,refilled_persons,confirmed_tickets,unconfirmed_tickets,walk_up_persons,' +
-      'door_full_scans',
+      'door_full_scans,refill_ms_median,expected_no_shows',
   );
 
   // A capacity below what is booked: refused, with the server's reason next to the field.

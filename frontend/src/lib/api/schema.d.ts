@@ -1523,6 +1523,11 @@ export interface components {
              * @description P(arrivals > capacity) once capacity + allowance are booked (0..1)
              */
             overflowRisk?: number;
+            /**
+             * Format: int64
+             * @description Persons the history's show rate expects not to come, of those booked now; none without history
+             */
+            expectedNoShows?: number;
         };
         /** @description The postcode a resident asks to have instead of the registered one */
         PostcodeChangeInput: {
@@ -1922,6 +1927,16 @@ export interface components {
              * @description Persons admitted at the door without a ticket (walk-ups)
              */
             walkUpPersons: number;
+            /**
+             * Format: int32
+             * @description Median refill time in milliseconds: from the start of the transaction that gave places back to the ticket it gave (none before a refill)
+             */
+            refillMsMedian?: number;
+            /**
+             * Format: int32
+             * @description Longest refill time in milliseconds
+             */
+            refillMsMax?: number;
         };
         /** @description Joining a sold-out offer's waiting list */
         WaitlistJoinRequest: {

@@ -230,7 +230,14 @@ function EditionDashboard({ edition, filters, comparison }: { edition: Edition; 
 
       <section className="dashboard__section" aria-labelledby={ids.overbooking}>
         <h2 id={ids.overbooking}>{t('dashboard.sections.overbooking')}</h2>
-        <OverbookingTable rows={data.overbooking} offerLabel={offerLabel} />
+        <OverbookingTable
+          rows={data.overbooking}
+          offerLabel={offerLabel}
+          actualNoShows={(offerId) => {
+            const offer = data.byAttraction.find((a) => a.offerId === offerId);
+            return offer && offer.day < today ? offer.figures.noShows : undefined;
+          }}
+        />
       </section>
 
       <section className="dashboard__section" aria-labelledby={ids.verdicts}>

@@ -23,6 +23,8 @@ describe('OverbookingTable', () => {
       '120',
       '48',
       '0.96%',
+      '144',
+      '–',
     ]);
     // no history: said so, and nothing beyond capacity
     const nausicaa = within(table).getByRole('row', { name: /Nausicaá/ });

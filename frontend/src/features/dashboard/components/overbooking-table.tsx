@@ -10,6 +10,8 @@ type Props = {
   rows: OverbookingFigures[];
   /** The offer's attraction and day, as the offers table names them. */
   offerLabel: (offerId: number) => { name: string; day: string } | undefined;
+  /** The persons booked who did not come, once the offer's day is over (undefined before). */
+  actualNoShows?: (offerId: number) => number | undefined;
 };
 
 /**
@@ -19,7 +21,7 @@ type Props = {
  * than the capacity. Offers without history say so (they are never overbooked); offers that are neither
  * overbooked nor have history are left out. Small risks need more digits than the other rates.
  */
-export function OverbookingTable({ rows, offerLabel }: Props) {
+export function OverbookingTable({ rows, offerLabel, actualNoShows = () => undefined }: Props) {
   const { t, i18n } = useTranslation();
   const format = useFigureFormat();
   const dates = useFormat();
@@ -49,6 +51,8 @@ export function OverbookingTable({ rows, offerLabel }: Props) {
             <th scope="col" className="num">{t('dashboard.overbooking.column.certainPersons')}</th>
             <th scope="col" className="num">{t('dashboard.overbooking.column.allowance')}</th>
             <th scope="col" className="num">{t('dashboard.overbooking.column.overflowRisk')}</th>
+            <th scope="col" className="num">{t('dashboard.overbooking.column.expectedNoShows')}</th>
+            <th scope="col" className="num">{t('dashboard.overbooking.column.actualNoShows')}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,6 +78,8 @@ export function OverbookingTable({ rows, offerLabel }: Props) {
               <td className="num">{format.count(row.certainPersons)}</td>
               <td className="num">{format.count(row.allowance)}</td>
               <td className="num">{row.overflowRisk == null ? dash : risk.format(row.overflowRisk)}</td>
+              <td className="num">{format.count(row.expectedNoShows ?? undefined)}</td>
+              <td className="num">{format.count(actualNoShows(row.offerId))}</td>
             </tr>
           ))}
         </tbody>

@@ -12,11 +12,12 @@ describe('WaitlistsTable', () => {
     renderWithProviders(<WaitlistsTable rows={stats.waitlists} offerLabel={label} />);
     const table = screen.getByTestId('waitlists-table');
     const louvre = within(table).getByRole('row', { name: /Louvre-Lens/ });
-    expect(within(louvre).getAllByRole('cell').map((c) => c.textContent)).toEqual(['3', '7', '12', '10', '400', '80', '6']);
+    // the refill time: median and longest, in the server
+    expect(within(louvre).getAllByRole('cell').map((c) => c.textContent)).toEqual(['3', '7', '12', '10', '400', '80', '6', '4 ms, 17 ms']);
     // an offer with nothing waiting, released, refilled or confirmed is left out (header, one offer, total)
     expect(within(table).getAllByRole('row')).toHaveLength(3);
     const total = within(table).getByRole('row', { name: /Total/ });
-    expect(within(total).getAllByRole('cell').map((c) => c.textContent)).toEqual(['3', '7', '12', '10', '400', '80', '6']);
+    expect(within(total).getAllByRole('cell').map((c) => c.textContent)).toEqual(['3', '7', '12', '10', '400', '80', '6', '17 ms']);
   });
 
   it('says so when there is nothing to show, in French', async () => {

@@ -32,6 +32,8 @@ export function WaitlistsTable({ rows, offerLabel }: Props) {
     );
   if (shown.length === 0) return <p className="empty-state">{t('dashboard.waitlists.empty')}</p>;
   const total = (key: keyof WaitlistFigures) => shown.reduce((sum, r) => sum + (r[key] as number), 0);
+  const refillTimes = shown.flatMap((r) => (r.refillMsMax == null ? [] : [r.refillMsMax]));
+  const longestRefill = refillTimes.length > 0 ? Math.max(...refillTimes) : undefined;
   const columns = [
     'waitingParties',
     'waitingPersons',
@@ -70,6 +72,11 @@ export function WaitlistsTable({ rows, offerLabel }: Props) {
                   {format.count(row[column])}
                 </td>
               ))}
+              <td className="num">
+                {row.refillMsMedian == null
+                  ? format.milliseconds(undefined)
+                  : t('dashboard.waitlists.refillTime', { median: format.milliseconds(row.refillMsMedian), max: format.milliseconds(row.refillMsMax) })}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -81,6 +88,7 @@ export function WaitlistsTable({ rows, offerLabel }: Props) {
                 {format.count(total(column))}
               </td>
             ))}
+            <td className="num">{format.milliseconds(longestRefill)}</td>
           </tr>
         </tfoot>
       </table>

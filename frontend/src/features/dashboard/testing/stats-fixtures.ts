@@ -63,11 +63,11 @@ export const stats: EditionStats = {
     { attractionId: 2, verdict: 'INVALID', scans: 2, conflicts: 0 },
   ],
   waitlists: [
-    { offerId: 11, waitingParties: 3, waitingPersons: 7, releasedPersons: 12, refilledPersons: 10, confirmedTickets: 400, unconfirmedTickets: 80, walkUpPersons: 6 },
+    { offerId: 11, waitingParties: 3, waitingPersons: 7, releasedPersons: 12, refilledPersons: 10, confirmedTickets: 400, unconfirmedTickets: 80, walkUpPersons: 6, refillMsMedian: 4, refillMsMax: 17 },
     { offerId: 21, waitingParties: 0, waitingPersons: 0, releasedPersons: 0, refilledPersons: 0, confirmedTickets: 0, unconfirmedTickets: 300, walkUpPersons: 0 },
   ],
   overbooking: [
-    { offerId: 11, mode: 'EDITION', riskPercent: 1, historyParties: 412, noShowRate: 0.3, dispersion: 0.0124, certainPersons: 120, allowance: 48, overflowRisk: 0.00961 },
+    { offerId: 11, mode: 'EDITION', riskPercent: 1, historyParties: 412, noShowRate: 0.3, dispersion: 0.0124, certainPersons: 120, allowance: 48, overflowRisk: 0.00961, expectedNoShows: 144 },
     { offerId: 21, mode: 'EDITION', riskPercent: 1, certainPersons: 0, allowance: 0 },
   ],
 };

@@ -3,6 +3,7 @@ import { intlLocale } from '@/lib/i18n';
 
 const counts = new Map<string, Intl.NumberFormat>();
 const rates = new Map<string, Intl.NumberFormat>();
+const milliseconds = new Map<string, Intl.NumberFormat>();
 
 function cached(cache: Map<string, Intl.NumberFormat>, locale: string, options: Intl.NumberFormatOptions) {
   let format = cache.get(locale);
@@ -11,6 +12,12 @@ function cached(cache: Map<string, Intl.NumberFormat>, locale: string, options: 
     cache.set(locale, format);
   }
   return format;
+}
+
+/** A duration in milliseconds: "4 ms" (a dash when none was measured). */
+export function formatMilliseconds(value: number | undefined | null, language: string | undefined): string {
+  if (value === undefined || value === null || !Number.isFinite(value)) return NO_FIGURE;
+  return cached(milliseconds, intlLocale(language), { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
 }
 
 /** What is shown for a figure the API did not give (or could not compute). */
@@ -69,6 +76,7 @@ export function useFigureFormat() {
   return {
     count: (value: number | undefined) => formatCount(value, language),
     rate: (fraction: number | undefined) => formatRate(fraction, language),
+    milliseconds: (value: number | undefined | null) => formatMilliseconds(value, language),
     clock: (instant: string | number, timeZone: string) => formatClock(instant, language, timeZone),
   };
 }

@@ -32,7 +32,8 @@ public record EditionStats(
                                      @Schema(description = "Dispersion of the show rate used by the model (beta-binomial intra-class correlation, 0 = binomial)") Double dispersion,
                                      @Schema(required = true, description = "Persons of live tickets confirmed by their holders or admitted, counted as certain to come when the allowance was computed") int certainPersons,
                                      @Schema(required = true, description = "Places handed out beyond capacity") int allowance,
-                                     @Schema(description = "P(arrivals > capacity) once capacity + allowance are booked (0..1)") Double overflowRisk) {
+                                     @Schema(description = "P(arrivals > capacity) once capacity + allowance are booked (0..1)") Double overflowRisk,
+                                     @Schema(description = "Persons the history's show rate expects not to come, of those booked now; none without history") Long expectedNoShows) {
     }
 
     @Schema(description = "What became of an offer's released places, and who still waits for one")
@@ -43,7 +44,9 @@ public record EditionStats(
                                   @Schema(required = true, description = "Persons given a place from the waiting list") long refilledPersons,
                                   @Schema(required = true, description = "Live tickets whose holder said they come") long confirmedTickets,
                                   @Schema(required = true, description = "Live tickets not (yet) confirmed") long unconfirmedTickets,
-                                  @Schema(required = true, description = "Persons admitted at the door without a ticket (walk-ups)") long walkUpPersons) {
+                                  @Schema(required = true, description = "Persons admitted at the door without a ticket (walk-ups)") long walkUpPersons,
+                                  @Schema(description = "Median refill time in milliseconds: from the start of the transaction that gave places back to the ticket it gave (none before a refill)") Integer refillMsMedian,
+                                  @Schema(description = "Longest refill time in milliseconds") Integer refillMsMax) {
     }
 
     @Schema(description = "Figures of one day")

@@ -38,19 +38,26 @@ public class StatsExports {
                 "admitted", "no_shows", "claim_rate", "redemption_rate", "waiting_parties", "waiting_persons", "released_persons",
                 "refilled_persons", "confirmed_tickets", "unconfirmed_tickets", "walk_up_persons",
                 // appended last, so that the columns before keep their positions
-                "door_full_scans"));
+                "door_full_scans", "refill_ms_median", "expected_no_shows"));
         Map<Long, EditionStats.WaitlistFigures> lists = stats.waitlists().stream()
                 .collect(Collectors.toMap(EditionStats.WaitlistFigures::offerId, Function.identity()));
-        EditionStats.WaitlistFigures none = new EditionStats.WaitlistFigures(0, 0, 0, 0, 0, 0, 0, 0);
+        EditionStats.WaitlistFigures none = new EditionStats.WaitlistFigures(0, 0, 0, 0, 0, 0, 0, 0, null, null);
+        Map<Long, Long> expectedNoShows = new java.util.HashMap<>();
+        stats.overbooking().forEach(o -> expectedNoShows.put(o.offerId(), o.expectedNoShows()));
         for (EditionStats.AttractionFigures a : stats.byAttraction()) {
             Figures f = a.figures();
             EditionStats.WaitlistFigures l = lists.getOrDefault(a.offerId(), none);
             Csv.row(sb, List.of(a.slug(), a.name().fr(), a.name().en(), a.territory(), a.day().toString(), f.offered(), f.booked(),
                     f.tickets(), f.cancelled(), f.admitted(), f.noShows(), rate(f.claimRate()), rate(f.redemptionRate()),
                     l.waitingParties(), l.waitingPersons(), l.releasedPersons(), l.refilledPersons(), l.confirmedTickets(),
-                    l.unconfirmedTickets(), l.walkUpPersons(), f.doorFullScans()));
+                    l.unconfirmedTickets(), l.walkUpPersons(), f.doorFullScans(), orEmpty(l.refillMsMedian()),
+                    orEmpty(expectedNoShows.get(a.offerId()))));
         }
         return sb.toString();
+    }
+
+    private static Object orEmpty(Number value) {
+        return value == null ? "" : value;
     }
 
     /** Every admission, streamed from the database (an edition may have hundreds of thousands). */

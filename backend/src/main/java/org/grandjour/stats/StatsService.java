@@ -92,13 +92,21 @@ public class StatsService {
                 select o.id as offer_id, o.overbooking_mode as mode,
                        case o.overbooking_mode when 'OFF' then null when 'CUSTOM' then o.overbooking_risk else e.overbooking_risk end as risk,
                        o.overbooking_history_parties as parties, 1 - o.overbooking_show_rate as no_show,
-                       o.overbooking_dispersion as dispersion, o.overbooking_certain_persons as certain, o.overbooking_allowance as allowance, o.overbooking_overflow_risk as overflow
+                       o.overbooking_dispersion as dispersion, o.overbooking_certain_persons as certain, o.overbooking_allowance as allowance, o.overbooking_overflow_risk as overflow,
+                       round((1 - o.overbooking_show_rate) * (select coalesce(sum(t.party_size), 0) from ticket t
+                                                              where t.offer_id = o.id and t.status = 'ACTIVE')) as expected_no_shows
                 from offer o join edition e on e.id = o.edition_id
                 where o.id in (?1) order by o.id""", offerIds)
                 .map(r -> new EditionStats.OverbookingFigures(number(r, "offer_id"), text(r, "mode"), decimal(r, "risk"),
                         r.get("parties") == null ? null : ((Number) r.get("parties")).intValue(), decimal(r, "no_show"),
-                        decimal(r, "dispersion"), (int) number(r, "certain"), (int) number(r, "allowance"), decimal(r, "overflow")))
+                        decimal(r, "dispersion"), (int) number(r, "certain"), (int) number(r, "allowance"), decimal(r, "overflow"),
+                        r.get("expected_no_shows") == null ? null : ((Number) r.get("expected_no_shows")).longValue()))
                 .toList();
+    }
+
+    private static Integer integer(Tuple row, String column) {
+        Object v = row.get(column);
+        return v == null ? null : ((Number) v).intValue();
     }
 
     private static Double decimal(Tuple row, String column) {
@@ -119,13 +127,17 @@ public class StatsService {
                        coalesce(sum(t.party_size) filter (where t.released_via is not null), 0) as released_persons,
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is not null) as confirmed,
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is null) as unconfirmed,
-                       coalesce(sum(t.party_size) filter (where t.walk_up), 0) as walk_up_persons
+                       coalesce(sum(t.party_size) filter (where t.walk_up), 0) as walk_up_persons,
+                       (select percentile_disc(0.5) within group (order by w.refill_ms) from waitlist_entry w
+                        where w.offer_id = o.id and w.status = 'SERVED') as refill_median,
+                       (select max(w.refill_ms) from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') as refill_max
                 from offer o left join ticket t on t.offer_id = o.id
                 where o.id in (?1)
                 group by o.id order by o.id""", offerIds)
                 .map(r -> new EditionStats.WaitlistFigures(number(r, "offer_id"), number(r, "waiting_parties"),
                         number(r, "waiting_persons"), number(r, "released_persons"), number(r, "refilled_persons"),
-                        number(r, "confirmed"), number(r, "unconfirmed"), number(r, "walk_up_persons")))
+                        number(r, "confirmed"), number(r, "unconfirmed"), number(r, "walk_up_persons"),
+                        integer(r, "refill_median"), integer(r, "refill_max")))
                 .toList();
     }
 

@@ -183,7 +183,8 @@ public class WaitlistService {
                 }
                 case TICKET -> {
                     em.createNativeQuery("""
-                            update waitlist_entry set status = 'SERVED', ticket_id = ?2, served_at = ?3
+                            update waitlist_entry set status = 'SERVED', ticket_id = ?2, served_at = ?3,
+                                   refill_ms = greatest(0, round(extract(epoch from clock_timestamp() - now()) * 1000))::int
                             where id = ?1 and status = 'WAITING'""")
                             .setParameter(1, e[0]).setParameter(2, result.ticketId()).setParameter(3, now).executeUpdate();
                     if (e[8] != null) {

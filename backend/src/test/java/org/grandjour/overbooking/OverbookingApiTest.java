@@ -166,6 +166,8 @@ class OverbookingApiTest {
         int pool = OverbookingService.poolLimit(15, 5, 0, showRate, dispersion, sizes, 0.01, 80 - 25);
         int expected = Math.max(0, Math.min(40, 25 + pool - 40));
         assertThat(model.get("certainPersons")).isEqualTo(25);
+        // 30 persons booked, the history's no-show rate: so many are expected not to come
+        assertThat(((Number) model.get("expectedNoShows")).longValue()).isEqualTo(Math.round((1 - showRate) * 30));
         assertThat(model.get("allowance")).isEqualTo(expected);
         // more than if the five were as likely to come as anyone
         assertThat(expected).isGreaterThan(OverbookingModel.allowance(15, 0.01, showRate, dispersion, sizes,

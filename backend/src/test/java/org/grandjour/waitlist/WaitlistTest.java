@@ -3,6 +3,8 @@ package org.grandjour.waitlist;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +117,11 @@ class WaitlistTest {
                 .body("waitlists.find { it.offerId == " + offer.id + " }.refilledPersons", equalTo(2))
                 .body("waitlists.find { it.offerId == " + offer.id + " }.waitingParties", equalTo(1))
                 .body("waitlists.find { it.offerId == " + offer.id + " }.waitingPersons", equalTo(3))
-                .body("waitlists.find { it.offerId == " + offer.id + " }.unconfirmedTickets", equalTo(2));
+                .body("waitlists.find { it.offerId == " + offer.id + " }.unconfirmedTickets", equalTo(2))
+                // the refill's time in the server, from the release's start to the ticket: measured, not invented
+                .body("waitlists.find { it.offerId == " + offer.id + " }.refillMsMedian", notNullValue())
+                .body("waitlists.find { it.offerId == " + offer.id + " }.refillMsMax", greaterThanOrEqualTo(0));
+        assertThat(sql.number("select count(*) from waitlist_entry where offer_id = ? and status = 'SERVED' and refill_ms is null", offer.id)).isZero();
         List<Map<String, Object>> mails = MailBox.await(twoUser + "@residents.grandjour.test");
         assertThat(mails).hasSize(1);
         assertThat((String) mails.get(0).get("subject")).contains("votre billet"); // Pas-de-Calais: French

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startI18n } from '@/lib/i18n';
+import { i18n, prepareDateFormats, startI18n } from '@/lib/i18n';
 import { App } from './app/app';
 import './index.css';
 
@@ -11,10 +11,14 @@ if (!root) throw new Error('#root is missing from index.html');
 // under the user's eyes; without them (a failed download) the page still renders.
 void startI18n()
   .catch((error: unknown) => console.error('Texts not loaded', error))
-  .finally(() =>
+  .finally(() => {
     createRoot(root).render(
       <StrictMode>
         <App />
       </StrictMode>,
-    ),
-  );
+    );
+    // Once the page is idle (its first requests sent): the date formatter the edition and offers need.
+    const prepare = () => prepareDateFormats(i18n.resolvedLanguage);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+    else setTimeout(prepare, 200);
+  });

@@ -21,6 +21,16 @@ export function formatDay(
   return dateTimeFormat(intlLocale(language), { ...options, timeZone: 'UTC' }).format(date);
 }
 
+/**
+ * Makes the home page's day formatter ahead of need, in a task of its own while the page waits for the
+ * API: a page's first Intl date formatter costs far more than the next ones (the browser loads its
+ * date data then; 100-250 ms on a slow phone), and would otherwise lengthen the render that shows the
+ * edition and its offers. The formatter is the one offer cards use (cached, src/lib/intl.ts).
+ */
+export function prepareDateFormats(language: string | undefined): void {
+  formatDay('2026-01-01', language);
+}
+
 /** Two calendar days as a range in the language ("1–2 déc. 2026", "1–2 Dec 2026"). */
 export function formatDayRange(first: string, last: string, language: string | undefined): string {
   const from = new Date(`${first}T12:00:00Z`);

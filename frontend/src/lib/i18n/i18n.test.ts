@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '@/config/settings';
 import manifestEn from '../../../public/manifest.en.webmanifest?raw';
 import manifestFr from '../../../public/manifest.fr.webmanifest?raw';
-import { detectLanguage, formatDateTime, formatDay, formatDayRange, formatLastMoment, formatZoneName, i18n, pickLocalized, setLanguage, sortByName } from '.';
+import { detectLanguage, formatDateTime, formatDay, formatDayRange, formatLastMoment, formatZoneName, i18n, pickLocalized, prepareDateFormats, setLanguage, sortByName } from '.';
 
 describe('language', () => {
   it('follows the browser, falling back to French', () => {
@@ -23,6 +23,17 @@ describe('language', () => {
   it('formats calendar days in the language, whatever the time zone', () => {
     expect(formatDay('2026-03-28', 'fr')).toBe('samedi 28 mars 2026');
     expect(formatDay('2026-03-28', 'en')).toMatch(/^Saturday,? 28 March 2026$/); // the comma depends on the ICU version
+  });
+
+  it('prepares the day formatter ahead of need: formatting a day then makes no new one', () => {
+    prepareDateFormats('en');
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(formatDay('2026-03-28', 'en')).toMatch(/^Saturday,? 28 March 2026$/);
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
   });
 
   it('formats the days of an edition as a range in the language', () => {

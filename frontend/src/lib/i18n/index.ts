@@ -8,6 +8,7 @@ export {
   formatTime,
   formatList,
   formatZoneName,
+  prepareDateFormats,
   nameCollator,
   sortByName,
   useFormat,

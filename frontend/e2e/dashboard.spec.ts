@@ -78,7 +78,7 @@ test('an organiser follows 2010 and the live edition, sees a scan arrive live, e
   );
 
   // Grand Jour 2010: every entry handed out, about 70 % used.
-  const editionSelect = page.getByLabel('Edition');
+  const editionSelect = page.getByLabel('Edition', { exact: true });
   await expect(editionSelect).toHaveValue(current.slug);
   await editionSelect.selectOption({ label: 'Grand Jour 2010' });
   await expect(page).toHaveURL(/[?&]edition=grand-jour-2010\b/);

@@ -92,10 +92,10 @@ public final class HistoryFit {
 
     /** {@code own}'s show rate shrunk toward the pooled rate of {@code byAttraction}, with {@code rho} the between-days dispersion. */
     public static Estimate estimate(List<Day> own, Map<Long, List<Day>> byAttraction, double rho) {
-        long ownParties = own.stream().mapToLong(Day::parties).sum();
+        long ownParties = parties(own);
         double ownRate = showRate(own);
         List<List<Day>> usable = byAttraction.values().stream()
-                .filter(days -> days.stream().mapToLong(Day::parties).sum() > 0).toList();
+                .filter(days -> parties(days) > 0).toList();
         if (usable.size() < 3) {
             return new Estimate(ownRate, 1.0 / Math.max(1, ownParties));
         }
@@ -103,7 +103,7 @@ public final class HistoryFit {
         double showed = 0;
         double squares = 0;
         for (List<Day> days : usable) {
-            double n = days.stream().mapToLong(Day::parties).sum();
+            double n = parties(days);
             total += n;
             showed += days.stream().mapToLong(Day::showed).sum();
             squares += n * n;
@@ -118,7 +118,7 @@ public final class HistoryFit {
         double chance = 0;
         double meanInflation = 0;
         for (List<Day> days : usable) {
-            double n = days.stream().mapToLong(Day::parties).sum();
+            double n = parties(days);
             double p = showRate(days);
             spread += n * (p - pooled) * (p - pooled);
             double f = inflation(days, rho);
@@ -136,9 +136,13 @@ public final class HistoryFit {
         return new Estimate(rate, 1.0 / (ownEffective + strength + 1) + pooledShare);
     }
 
+    private static long parties(List<Day> days) {
+        return days.stream().mapToLong(Day::parties).sum();
+    }
+
     /** Var of an attraction's pooled rate over its binomial value: 1 + (Σ n_j² / n − 1) ρ. */
     private static double inflation(List<Day> days, double rho) {
-        double n = days.stream().mapToLong(Day::parties).sum();
+        double n = parties(days);
         double squares = days.stream().mapToDouble(d -> (double) d.parties() * d.parties()).sum();
         return n == 0 ? 1 : 1 + (squares / n - 1) * rho;
     }

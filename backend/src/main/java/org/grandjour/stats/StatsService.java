@@ -80,11 +80,15 @@ public class StatsService {
                 crossBorder(editionId, filter),
                 verdicts(attractionIds, first, last),
                 waitlists(offers.stream().map(OfferRow::offerId).toList()),
-                overbooking(offers.stream().map(OfferRow::offerId).toList()));
+                overbooking(offers.stream().collect(Collectors.toMap(OfferRow::offerId, OfferRow::booked))));
     }
 
-    /** The overbooking model's inputs and result per offer, as last computed (overbooking/OverbookingService). */
-    List<EditionStats.OverbookingFigures> overbooking(Collection<Long> offerIds) {
+    /**
+     * The overbooking model's inputs and result per offer, as last computed (overbooking/OverbookingService);
+     * the expected no-shows from the persons booked that the offers' figures already hold.
+     */
+    List<EditionStats.OverbookingFigures> overbooking(Map<Long, Long> bookedByOffer) {
+        Collection<Long> offerIds = bookedByOffer.keySet();
         if (offerIds.isEmpty()) {
             return List.of();
         }
@@ -92,15 +96,14 @@ public class StatsService {
                 select o.id as offer_id, o.overbooking_mode as mode,
                        case o.overbooking_mode when 'OFF' then null when 'CUSTOM' then o.overbooking_risk else e.overbooking_risk end as risk,
                        o.overbooking_history_parties as parties, 1 - o.overbooking_show_rate as no_show,
-                       o.overbooking_dispersion as dispersion, o.overbooking_certain_persons as certain, o.overbooking_allowance as allowance, o.overbooking_overflow_risk as overflow,
-                       round((1 - o.overbooking_show_rate) * (select coalesce(sum(t.party_size), 0) from ticket t
-                                                              where t.offer_id = o.id and t.status = 'ACTIVE')) as expected_no_shows
+                       o.overbooking_dispersion as dispersion, o.overbooking_certain_persons as certain, o.overbooking_allowance as allowance, o.overbooking_overflow_risk as overflow
                 from offer o join edition e on e.id = o.edition_id
                 where o.id in (?1) order by o.id""", offerIds)
                 .map(r -> new EditionStats.OverbookingFigures(number(r, "offer_id"), text(r, "mode"), decimal(r, "risk"),
                         r.get("parties") == null ? null : ((Number) r.get("parties")).intValue(), decimal(r, "no_show"),
                         decimal(r, "dispersion"), (int) number(r, "certain"), (int) number(r, "allowance"), decimal(r, "overflow"),
-                        r.get("expected_no_shows") == null ? null : ((Number) r.get("expected_no_shows")).longValue()))
+                        r.get("no_show") == null ? null
+                                : Math.round(((Number) r.get("no_show")).doubleValue() * bookedByOffer.get(number(r, "offer_id")))))
                 .toList();
     }
 
@@ -128,10 +131,11 @@ public class StatsService {
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is not null) as confirmed,
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is null) as unconfirmed,
                        coalesce(sum(t.party_size) filter (where t.walk_up), 0) as walk_up_persons,
-                       (select percentile_disc(0.5) within group (order by w.refill_ms) from waitlist_entry w
-                        where w.offer_id = o.id and w.status = 'SERVED') as refill_median,
-                       (select max(w.refill_ms) from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') as refill_max
-                from offer o left join ticket t on t.offer_id = o.id
+                       min(refill.median) as refill_median, min(refill.longest) as refill_max
+                from offer o
+                cross join lateral (select percentile_disc(0.5) within group (order by w.refill_ms) as median, max(w.refill_ms) as longest
+                                    from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') refill
+                left join ticket t on t.offer_id = o.id
                 where o.id in (?1)
                 group by o.id order by o.id""", offerIds)
                 .map(r -> new EditionStats.WaitlistFigures(number(r, "offer_id"), number(r, "waiting_parties"),

@@ -61,6 +61,8 @@ public class DemoDataLoader {
     DemoBallot ballot;
     @Inject
     Replay2010WithTools replayWithTools;
+    @Inject
+    DemoReplays replays;
     @ConfigProperty(name = "grandjour.demo.demand-factor")
     double demandFactor;
     @ConfigProperty(name = "grandjour.demo.release-share")
@@ -68,27 +70,30 @@ public class DemoDataLoader {
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
+            if (simulate2010) {
+                // a replay cut short by a stop is thrown away (load() creates its edition again); the twin's
+                // overbooking comes from the 2010 replay's no-shows, so a 2010 replayed again means a twin replayed again
+                if (replays.discardInterrupted(EDITION_2010)) {
+                    replays.discard(EDITION_2010_WITH_TOOLS);
+                } else {
+                    replays.discardInterrupted(EDITION_2010_WITH_TOOLS);
+                }
+            }
             load();
             if (simulate2010) {
-                Edition historic = withoutTickets(EDITION_2010);
+                Edition historic = replays.toReplay(EDITION_2010);
                 if (historic != null) {
                     simulation.run(historic);
+                    replays.markDone(historic.id);
                 }
                 // then the same weekend with Grand Jour's tools, its overbooking computed from the replay's no-shows
-                Edition twin = withoutTickets(EDITION_2010_WITH_TOOLS);
+                Edition twin = replays.toReplay(EDITION_2010_WITH_TOOLS);
                 if (twin != null) {
                     replayWithTools.run(twin, demandFactor, releaseShare);
+                    replays.markDone(twin.id);
                 }
             }
         }
-    }
-
-    /** The edition of this slug if it has no tickets yet (its replay is still to run), else null. */
-    private static Edition withoutTickets(String slug) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            Edition e = Edition.findBySlug(slug);
-            return e != null && org.grandjour.ticket.Ticket.count("edition", e) == 0 ? e : null;
-        });
     }
 
     @Transactional

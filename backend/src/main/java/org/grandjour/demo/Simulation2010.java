@@ -36,7 +36,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Simulation2010 {
     private static final Logger LOG = Logger.getLogger(Simulation2010.class);
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final String DOOR_STAFF = "demo-door-2010";
+    /** The door staff account of the replays' scans. */
+    static final String DOOR_STAFF = "demo-door-2010";
     static final double SHOW_UP = 0.70;
 
     @Inject

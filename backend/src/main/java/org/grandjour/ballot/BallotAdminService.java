@@ -217,8 +217,9 @@ public class BallotAdminService {
 
     /**
      * The draw, once: the ballot_draw row (made when the snapshot froze) is locked, so concurrent calls
-     * queue and all but the first find it drawn. Tickets, application results and waiting lists are
-     * written in this transaction; the mails go once it has committed ({@link #sendLater}).
+     * queue and all but the first find it drawn. Tickets and application results are written in this
+     * transaction, and the offers whose waiting lists are to be written when first needed; the mails go
+     * once it has committed ({@link #sendLater}).
      */
     @Transactional
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 600)
@@ -312,36 +313,16 @@ public class BallotAdminService {
 
         long tResults = System.nanoTime();
 
-        // waiting lists, in draw order, on every offer each loser chose: one statement from arrays (no
-        // join back to the applications), offer by offer and position by position, so that the
-        // (offer, position) index grows at its end. (COPY was tried: slower here, 16 s against 11.5 s at
-        // 200,000 applications, and 28-32 s against 24 s for the same rows in psql.)
+        // waiting lists: not written here (V23). They follow from the draw (the losers that chose each offer,
+        // in position order), so each is written the first time it is needed (WaitlistService.writeBallotList);
+        // the draw only marks the offers with a non-empty list, in this transaction, so that a crash leaves
+        // neither results nor pending lists.
         int entries = result.waitingLists().stream().mapToInt(l -> l.queue().size()).sum();
-        Long[] wOffer = new Long[entries];
-        Integer[] wPosition = new Integer[entries];
-        Long[] wApplication = new Long[entries];
-        String[] wSubject = new String[entries];
-        Integer[] wParty = new Integer[entries];
-        int w = 0;
-        for (DrawResult.WaitingList list : result.waitingLists().stream()
-                .sorted(java.util.Comparator.comparingLong(DrawResult.WaitingList::offer)).toList()) {
-            for (int q = 0; q < list.queue().size(); q++) {
-                Object[] a = applicants.get(list.queue().get(q));
-                wOffer[w] = list.offer();
-                wPosition[w] = q + 1;
-                wApplication[w] = ((Number) a[1]).longValue();
-                wSubject[w] = (String) a[2];
-                wParty[w] = ((Number) a[8]).intValue();
-                w++;
-            }
-        }
+        Long[] pendingOffers = result.waitingLists().stream().filter(l -> !l.queue().isEmpty()).map(DrawResult.WaitingList::offer)
+                .sorted().toArray(Long[]::new);
         em.createNativeQuery("""
-                insert into waitlist_entry (offer_id, position, holder_subject, party_size, source, application_id, created_at)
-                select u.offer, u.position, u.subject, u.party, 'BALLOT', u.application, ?6
-                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as text[]), cast(?5 as int[]))
-                     u(offer, position, application, subject, party)""")
-                .setParameter(1, wOffer).setParameter(2, wPosition).setParameter(3, wApplication).setParameter(4, wSubject)
-                .setParameter(5, wParty).setParameter(6, now).executeUpdate();
+                insert into ballot_waitlist_pending (offer_id, edition_id) select u.offer, ?2 from unnest(cast(?1 as bigint[])) u(offer)""")
+                .setParameter(1, pendingOffers).setParameter(2, e.id).executeUpdate();
 
         long tWaiting = System.nanoTime();
         DrawReport.Figures figures = figures(e.id, snapshot, result);
@@ -369,7 +350,7 @@ public class BallotAdminService {
         java.util.function.Supplier<List<ResultMail>> mailsLater = resultMails(e, result, applicants, ticketByDrawId);
         Drawn drawn = new Drawn(report, mailsLater);
         long tMails = System.nanoTime();
-        LOG.infof("ballot draw of edition %d: %d applications, %d winners, %d waiting-list entries; snapshot %d ms, snapshot read %d ms,"
+        LOG.infof("ballot draw of edition %d: %d applications, %d winners, %d waiting-list places (lists written when first needed); snapshot %d ms, snapshot read %d ms,"
                 + " draw %d ms, applicants %d ms, tickets %d ms, results %d ms, waiting lists %d ms, result file and report %d ms,"
                 + " report read %d ms, mails %d ms", e.id, n, awards.size(), entries, ms(t0, tFrozen), ms(tFrozen, tParsed),
                 ms(tParsed, tDrawn), ms(tDrawn, tApplicants), ms(tApplicants, tTickets), ms(tTickets, tResults), ms(tResults, tWaiting),

@@ -49,6 +49,8 @@ public class BallotService {
     EditionService editions;
     @Inject
     ObjectMapper json;
+    @Inject
+    org.grandjour.waitlist.WaitlistService waitlists;
 
     /** The application and whether this request created it. */
     public record Outcome(ApplicationView application, boolean created) {
@@ -238,6 +240,7 @@ public class BallotService {
         String status = (String) a[1];
         List<ApplicationView.WaitingPlace> waiting = null;
         if ("WAITLISTED".equals(status)) {
+            waitlists.writeBallotLists(choices.stream().map(Number::longValue).toList()); // if the draw left them pending
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
                     // by holder first: the (holder_subject, offer_id) index finds them among every list's entries

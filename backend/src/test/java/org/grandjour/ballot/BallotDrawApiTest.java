@@ -188,11 +188,21 @@ class BallotDrawApiTest {
         assertThat(sql.number("select count(*) from ticket where edition_id = ?", s.edition().id)).isEqualTo(winners);
         assertThat(sql.number("select count(*) from ballot_application where edition_id = ? and status = 'WAITLISTED'", s.edition().id))
                 .isEqualTo(24 - winners);
-        assertThat(sql.number("""
-                select count(*) from ballot_application a join ballot_choice c on c.application_id = a.id
-                where a.edition_id = ? and a.status = 'WAITLISTED'""", s.edition().id))
-                .isEqualTo(sql.number("select count(*) from waitlist_entry w join offer o on o.id = w.offer_id where o.edition_id = ?",
-                        s.edition().id));
+        // the waiting lists are not written by the draw (V23): each offer with losers is pending until first needed
+        assertThat(sql.number("select count(*) from waitlist_entry w join offer o on o.id = w.offer_id where o.edition_id = ?",
+                s.edition().id)).isZero();
+        assertThat(sql.number("select count(*) from ballot_waitlist_pending where edition_id = ?", s.edition().id)).isEqualTo(sql.number("""
+                select count(distinct c.offer_id) from ballot_application a join ballot_choice c on c.application_id = a.id
+                where a.edition_id = ? and a.status = 'WAITLISTED'""", s.edition().id));
+        // the dashboard counts a pending list exactly, from the draw
+        Response stats = given().auth().oauth2(organiser).when().get("/api/editions/" + s.edition().id + "/stats");
+        stats.then().statusCode(200);
+        for (Offer o : s.offers()) {
+            assertThat(stats.<Integer>path("waitlists.find { it.offerId == " + o.id + " }.waitingParties").longValue())
+                    .isEqualTo(sql.number("""
+                            select count(*) from ballot_application a join ballot_choice c on c.application_id = a.id
+                            where c.offer_id = ? and a.status = 'WAITLISTED'""", o.id));
+        }
 
         // the public report: the seed matches its commitment, the files match their hashes
         Response report = given().when().get("/api/editions/" + s.edition().id + "/draw");
@@ -233,6 +243,50 @@ class BallotDrawApiTest {
             List<Map<String, Object>> mails = MailBox.await(s.emails().get(i));
             assertThat(mails).isNotEmpty();
             assertThat(mails.get(0).get("subject").toString()).contains(i % 2 == 0 ? "tirage au sort" : "ballot");
+        }
+
+        // a waiting resident's places are those of the published result; asking writes the lists it is on
+        io.restassured.path.json.JsonPath published_ = io.restassured.path.json.JsonPath.from(new String(result));
+        String waitingToken = null;
+        String wonToken = null;
+        for (String token : s.tokens()) {
+            Response mine = given().auth().oauth2(token).when().get("/api/editions/" + s.edition().id + "/my-application");
+            if (waitingToken == null && mine.<String>path("status").equals("WAITLISTED")) {
+                waitingToken = token;
+                List<Map<String, Object>> places = mine.path("waitingLists");
+                assertThat(places).isNotEmpty();
+                for (Map<String, Object> place : places) {
+                    List<String> queue = published_.getList("waitingLists.find { it.offer == " + place.get("offerId") + " }.queue");
+                    assertThat(place.get("position")).isEqualTo(queue.indexOf(mine.<String>path("drawId")) + 1);
+                }
+            }
+            if (wonToken == null && mine.<String>path("status").equals("WON")) {
+                wonToken = token;
+            }
+        }
+        assertThat(waitingToken).isNotNull();
+        assertThat(wonToken).isNotNull();
+
+        // a winner gives the places back: that offer's list is written in draw order, and whoever waits first and fits is served
+        Response winner = given().auth().oauth2(wonToken).when().get("/api/editions/" + s.edition().id + "/my-application");
+        long offerId = winner.<Integer>path("wonOfferId").longValue();
+        given().auth().oauth2(wonToken).when().delete("/api/tickets/" + winner.<Integer>path("ticketId")).then().statusCode(204);
+        assertThat(sql.number("select count(*) from ballot_waitlist_pending where offer_id = ?", offerId)).isZero();
+        List<String> queue = published_.getList("waitingLists.find { it.offer == " + offerId + " }.queue");
+        assertThat(sql.number("select count(*) from waitlist_entry where offer_id = ?", offerId)).isEqualTo(queue.size());
+        for (int q = 0; q < queue.size(); q++) {
+            assertThat(sql.number("""
+                    select count(*) from waitlist_entry w join ballot_application a on a.id = w.application_id
+                    where w.offer_id = ? and w.position = ? and a.draw_id = ? and w.source = 'BALLOT'""", offerId, q + 1, queue.get(q)))
+                    .isEqualTo(1);
+        }
+        long remaining = sql.number("select sum(remaining) from offer_quota where offer_id = ?", offerId);
+        long firstFitting = sql.number("""
+                select coalesce(min(position), 0) from waitlist_entry where offer_id = ? and party_size <= ? + coalesce(
+                    (select sum(party_size) from waitlist_entry where offer_id = ? and status = 'SERVED'), 0)""", offerId, remaining, offerId);
+        if (firstFitting > 0) {
+            assertThat(sql.number("select min(position) from waitlist_entry where offer_id = ? and status = 'SERVED'", offerId))
+                    .isEqualTo(firstFitting);
         }
     }
 

@@ -249,9 +249,10 @@ public class BallotAdminService {
                     + "; a draw is made once.").draw(ballots.report(editionId));
         }
         String snapshotHash = (String) row[0];
+        // frozen by this call, or at the window's close on this instance (still in memory), or else read back
         BallotSnapshot snapshot = built.isPresent() ? built.get().snapshot()
-                : ballots.parse((String) em.createNativeQuery("select snapshot_json from ballot_draw where edition_id = ?1")
-                        .setParameter(1, e.id).getSingleResult());
+                : ballots.frozenHere(e.id, snapshotHash).orElseGet(() -> ballots.parse((String) em.createNativeQuery(
+                        "select snapshot_json from ballot_draw where edition_id = ?1").setParameter(1, e.id).getSingleResult()));
         long tParsed = System.nanoTime();
         DrawResult result = BallotDraw.draw(snapshot, java.util.HexFormat.of().parseHex(snapshotHash), e.ballotSeed, publicValue);
         long tDrawn = System.nanoTime();
@@ -284,8 +285,8 @@ public class BallotAdminService {
         List<Long> ticketIds = tickets.issueAll(awards, now);
         long tTickets = System.nanoTime();
 
-        // results of the applications: one statement, its rows in application id order (the table's
-        // physical order) so that 200,000 updates walk the heap and the primary key forwards, not at random
+        // results of the applications: one narrow row each in ballot_outcome (V24), one statement, in
+        // application id order so that the foreign-key checks and the primary key walk forwards
         int n = result.outcomes().size();
         Map<String, Long> ticketByDrawId = new HashMap<>();
         for (int i = 0; i < won.size(); i++) {
@@ -305,11 +306,11 @@ public class BallotAdminService {
             ticketsOf[i] = ticketByDrawId.get(o.id());
         }
         em.createNativeQuery("""
-                update ballot_application a set draw_position = u.position, won_offer_id = u.offer, ticket_id = u.ticket,
-                       status = case when u.offer is null then 'WAITLISTED' else 'WON' end, updated_at = now()
-                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as bigint[])) u(id, position, offer, ticket)
-                where a.id = u.id""")
-                .setParameter(1, ids).setParameter(2, positions).setParameter(3, offers).setParameter(4, ticketsOf).executeUpdate();
+                insert into ballot_outcome (application_id, edition_id, position, won_offer_id, ticket_id)
+                select u.id, ?5, u.position, u.offer, u.ticket
+                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as bigint[])) u(id, position, offer, ticket)""")
+                .setParameter(1, ids).setParameter(2, positions).setParameter(3, offers).setParameter(4, ticketsOf).setParameter(5, e.id)
+                .executeUpdate();
 
         long tResults = System.nanoTime();
 

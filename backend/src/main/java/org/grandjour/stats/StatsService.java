@@ -127,12 +127,12 @@ public class StatsService {
                        -- a drawn ballot's list not written yet (V23) waits whole: its losers that chose the offer
                        case when p.offer_id is null
                             then (select count(*) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING')
-                            else (select count(*) from ballot_choice c join ballot_application a on a.id = c.application_id
-                                  where c.offer_id = o.id and a.status = 'WAITLISTED') end as waiting_parties,
+                            else (select count(*) from ballot_choice c join ballot_outcome b on b.application_id = c.application_id and b.won_offer_id is null
+                                  join ballot_application a on a.id = c.application_id where c.offer_id = o.id) end as waiting_parties,
                        case when p.offer_id is null
                             then (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING')
-                            else (select coalesce(sum(a.party_size), 0) from ballot_choice c join ballot_application a on a.id = c.application_id
-                                  where c.offer_id = o.id and a.status = 'WAITLISTED') end as waiting_persons,
+                            else (select coalesce(sum(a.party_size), 0) from ballot_choice c join ballot_outcome b on b.application_id = c.application_id and b.won_offer_id is null
+                                  join ballot_application a on a.id = c.application_id where c.offer_id = o.id) end as waiting_persons,
                        (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') as refilled_persons,
                        coalesce(sum(t.party_size) filter (where t.released_via is not null), 0) as released_persons,
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is not null) as confirmed,

@@ -126,9 +126,9 @@ public class WaitlistService {
     public List<WaitlistEntryView> mine(Resident resident) {
         // the lists of the resident's ballot applications left without a place, if not written yet
         List<Number> pending = em.createNativeQuery("""
-                select p.offer_id from ballot_application a join ballot_choice c on c.application_id = a.id
-                join ballot_waitlist_pending p on p.offer_id = c.offer_id
-                where a.holder_subject = ?1 and a.status = 'WAITLISTED' order by p.offer_id""")
+                select p.offer_id from ballot_application a join ballot_outcome o on o.application_id = a.id and o.won_offer_id is null
+                join ballot_choice c on c.application_id = a.id join ballot_waitlist_pending p on p.offer_id = c.offer_id
+                where a.holder_subject = ?1 order by p.offer_id""")
                 .setParameter(1, resident.subject()).getResultList();
         pending.forEach(offerId -> writeBallotList(offerId.longValue()));
         List<Number> ids = em.createNativeQuery("select id from waitlist_entry where holder_subject = ?1 order by created_at desc, id desc")
@@ -220,7 +220,7 @@ public class WaitlistService {
 
     /**
      * Writes a drawn ballot's waiting list for this offer if the draw left it pending (V23): the
-     * applications without a place that chose the offer, in draw-position order, positions 1..n, dated at
+     * applications without a place (ballot_outcome, V24) that chose the offer, in draw-position order, positions 1..n, dated at
      * the draw; the same entries the draw wrote itself before, so nothing reading them changes. Deleting
      * the pending row claims the list: a concurrent caller waits on that row until this transaction ends,
      * then finds it deleted and reads the entries written (or, if this one rolled back, writes them).
@@ -237,11 +237,12 @@ public class WaitlistService {
         }
         int written = em.createNativeQuery("""
                 insert into waitlist_entry (offer_id, position, holder_subject, party_size, source, application_id, created_at)
-                select c.offer_id, row_number() over (order by a.draw_position), a.holder_subject, a.party_size, 'BALLOT', a.id, d.drawn_at
-                from ballot_choice c join ballot_application a on a.id = c.application_id
+                select c.offer_id, row_number() over (order by o.position), a.holder_subject, a.party_size, 'BALLOT', a.id, d.drawn_at
+                from ballot_choice c join ballot_outcome o on o.application_id = c.application_id and o.won_offer_id is null
+                     join ballot_application a on a.id = c.application_id
                      join ballot_draw d on d.edition_id = a.edition_id
-                where c.offer_id = ?1 and a.status = 'WAITLISTED'
-                order by a.draw_position""")
+                where c.offer_id = ?1
+                order by o.position""")
                 .setParameter(1, offerId).executeUpdate();
         LOG.debugf("offer %d: the ballot's waiting list written, %d entries", offerId, written);
     }

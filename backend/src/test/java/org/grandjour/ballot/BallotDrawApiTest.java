@@ -182,26 +182,29 @@ class BallotDrawApiTest {
             assertThat(booked + remaining).isEqualTo(o.capacity);
             assertThat(booked).isLessThanOrEqualTo(o.capacity);
         }
-        long winners = sql.number("select count(*) from ballot_application where edition_id = ? and status = 'WON' and ticket_id is not null",
+        long winners = sql.number("select count(*) from ballot_outcome where edition_id = ? and won_offer_id is not null and ticket_id is not null",
                 s.edition().id);
         assertThat(winners).isPositive();
         assertThat(sql.number("select count(*) from ticket where edition_id = ?", s.edition().id)).isEqualTo(winners);
-        assertThat(sql.number("select count(*) from ballot_application where edition_id = ? and status = 'WAITLISTED'", s.edition().id))
+        assertThat(sql.number("select count(*) from ballot_outcome where edition_id = ? and won_offer_id is null", s.edition().id))
                 .isEqualTo(24 - winners);
+        // each drawn application once, at positions 1..24
+        assertThat(sql.number("select count(distinct position) from ballot_outcome where edition_id = ? and position between 1 and 24",
+                s.edition().id)).isEqualTo(24);
         // the waiting lists are not written by the draw (V23): each offer with losers is pending until first needed
         assertThat(sql.number("select count(*) from waitlist_entry w join offer o on o.id = w.offer_id where o.edition_id = ?",
                 s.edition().id)).isZero();
         assertThat(sql.number("select count(*) from ballot_waitlist_pending where edition_id = ?", s.edition().id)).isEqualTo(sql.number("""
-                select count(distinct c.offer_id) from ballot_application a join ballot_choice c on c.application_id = a.id
-                where a.edition_id = ? and a.status = 'WAITLISTED'""", s.edition().id));
+                select count(distinct c.offer_id) from ballot_outcome b join ballot_choice c on c.application_id = b.application_id
+                where b.edition_id = ? and b.won_offer_id is null""", s.edition().id));
         // the dashboard counts a pending list exactly, from the draw
         Response stats = given().auth().oauth2(organiser).when().get("/api/editions/" + s.edition().id + "/stats");
         stats.then().statusCode(200);
         for (Offer o : s.offers()) {
             assertThat(stats.<Integer>path("waitlists.find { it.offerId == " + o.id + " }.waitingParties").longValue())
                     .isEqualTo(sql.number("""
-                            select count(*) from ballot_application a join ballot_choice c on c.application_id = a.id
-                            where c.offer_id = ? and a.status = 'WAITLISTED'""", o.id));
+                            select count(*) from ballot_outcome b join ballot_choice c on c.application_id = b.application_id
+                            where c.offer_id = ? and b.won_offer_id is null""", o.id));
         }
 
         // the public report: the seed matches its commitment, the files match their hashes

@@ -367,14 +367,14 @@ public class BallotSimulation extends Simulation {
             v.add(db.same("no offer with more persons than places", 0, """
                     select count(*) from offer o where o.edition_id = ? and o.capacity <
                         (select coalesce(sum(t.party_size), 0) from ticket t where t.offer_id = o.id and t.status = 'ACTIVE')""", drawEdition));
-            v.add(db.same("every application drawn (WON or WAITLISTED)", drawApplications,
-                    "select count(*) from ballot_application where edition_id = ? and status in ('WON', 'WAITLISTED')", drawEdition));
+            v.add(db.same("every application drawn (one outcome each, V24)", drawApplications,
+                    "select count(*) from ballot_outcome where edition_id = ?", drawEdition));
             // the waiting lists are written when first needed (V23): the draw leaves each non-empty one pending
             v.add(db.same("no waiting-list entry written by the draw", 0,
                     "select count(*) from waitlist_entry w join offer o on o.id = w.offer_id where o.edition_id = ?", drawEdition));
             v.add(db.same("a pending waiting list for each offer that losers chose", db.number("""
-                    select count(distinct c.offer_id) from ballot_choice c join ballot_application a on a.id = c.application_id
-                    where a.edition_id = ? and a.status = 'WAITLISTED'""", drawEdition),
+                    select count(distinct c.offer_id) from ballot_choice c join ballot_outcome o on o.application_id = c.application_id
+                    where o.edition_id = ? and o.won_offer_id is null""", drawEdition),
                     "select count(*) from ballot_waitlist_pending where edition_id = ?", drawEdition));
             return v;
         } catch (SQLException e) {

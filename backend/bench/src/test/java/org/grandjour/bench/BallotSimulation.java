@@ -418,8 +418,9 @@ public class BallotSimulation extends Simulation {
                         + "random serial dictatorship on the snapshot frozen at close, %,d tickets, every application's result and its waiting lists (each written when first needed, V23), one transaction.%n%n",
                 drawApplications, seededEntries, drawOffers, drawPlaces, seedSeconds, drawWinners));
         table(md, draw);
-        md.append(String.format("%n**Draw: %.1f s** wall time (target ≤ 10 s%s), after the snapshot's freeze at the window's close (%.1f s, apart)."
-                        + " Backend memory during the freeze and the draw: **%d MB** resident (VmRSS).%n",
+        md.append(String.format("%n**Draw: %.1f s** wall time (target ≤ 10 s%s), on the snapshot frozen at the window's close, apart:"
+                        + " by BallotFreezeJob if it ran since the seeding closed the window (the backend's log, \"ballot snapshot of edition\","
+                        + " gives its time), else by the GET above (%.1f s). Backend memory during the GET and the draw: **%d MB** resident (VmRSS).%n",
                 drawMillis.sum() / 1000.0, target, freezeMillis.sum() / 1000.0, memory.maxMb(draw.name)));
         Map<String, Double> cpu = memory.cpuSeconds(draw.name);
         if (!cpu.isEmpty()) {

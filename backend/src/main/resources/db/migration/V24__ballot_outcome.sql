@@ -10,6 +10,9 @@ CREATE TABLE ballot_outcome (
     position       integer NOT NULL CONSTRAINT ballot_outcome_position_check CHECK (position > 0),
     won_offer_id   bigint REFERENCES offer (id),
     ticket_id      bigint REFERENCES ticket (id),
+    -- the result mail is owed until then (sent, or none: no address); BallotResultMails sends owed ones
+    -- after the draw's commit and on a schedule, so a backend stopped after the draw loses none
+    result_mailed_at timestamptz,
     -- an application of this very edition
     FOREIGN KEY (application_id, edition_id) REFERENCES ballot_application (id, edition_id) ON DELETE CASCADE,
     -- one application per position of an edition's draw
@@ -18,9 +21,14 @@ CREATE TABLE ballot_outcome (
     CONSTRAINT ballot_outcome_won_has_ticket CHECK ((won_offer_id IS NULL) = (ticket_id IS NULL))
 );
 
--- draws made before this migration keep their outcomes
-INSERT INTO ballot_outcome (application_id, edition_id, position, won_offer_id, ticket_id)
-SELECT id, edition_id, draw_position, won_offer_id, ticket_id FROM ballot_application WHERE draw_position IS NOT NULL;
+-- an edition's result mails all settled: the job no longer looks at its outcomes
+ALTER TABLE ballot_draw ADD COLUMN result_mails_done_at timestamptz;
+
+-- draws made before this migration keep their outcomes (their mails went from memory then)
+INSERT INTO ballot_outcome (application_id, edition_id, position, won_offer_id, ticket_id, result_mailed_at)
+SELECT a.id, a.edition_id, a.draw_position, a.won_offer_id, a.ticket_id, d.drawn_at
+FROM ballot_application a JOIN ballot_draw d ON d.edition_id = a.edition_id WHERE a.draw_position IS NOT NULL;
+UPDATE ballot_draw SET result_mails_done_at = drawn_at WHERE drawn_at IS NOT NULL;
 UPDATE ballot_application SET status = 'SUBMITTED' WHERE status IN ('WON', 'WAITLISTED');
 
 ALTER TABLE ballot_application

@@ -6,15 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +19,6 @@ import jakarta.transaction.Transactional;
 import org.grandjour.admin.AuditLog;
 import org.grandjour.common.ProblemType;
 import org.grandjour.edition.Edition;
-import org.grandjour.mail.Mails;
 import org.grandjour.ticket.TicketService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,27 +40,10 @@ public class BallotAdminService {
     @Inject
     AuditLog audit;
     @Inject
-    Mails mails;
-    @Inject
     ObjectMapper json;
 
-    private final ExecutorService mailer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ballot-result-mails");
-        t.setDaemon(true);
-        return t;
-    });
-
-    @PreDestroy
-    void stop() {
-        mailer.shutdown();
-    }
-
-    /** One result mail, ready to send once the draw has committed. */
-    public record ResultMail(String to, String language, String key, Object[] args) {
-    }
-
-    /** The draw's report and the mails it owes (written once the draw has committed, on the mail thread). */
-    public record Drawn(DrawReport report, java.util.function.Supplier<List<ResultMail>> mails) {
+    /** The draw's report (its result mails are owed in the database: BallotResultMails sends them once committed). */
+    public record Drawn(DrawReport report) {
     }
 
     @Transactional
@@ -218,8 +196,9 @@ public class BallotAdminService {
     /**
      * The draw, once: the ballot_draw row (made when the snapshot froze) is locked, so concurrent calls
      * queue and all but the first find it drawn. Tickets and application results are written in this
-     * transaction, and the offers whose waiting lists are to be written when first needed; the mails go
-     * once it has committed ({@link #sendLater}).
+     * transaction, and the offers whose waiting lists are to be written when first needed; the result
+     * mails are owed from then on (ballot_outcome.result_mailed_at) and go once it has committed
+     * ({@link BallotResultMails}).
      */
     @Transactional
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 600)
@@ -346,16 +325,12 @@ public class BallotAdminService {
         long tReport = System.nanoTime();
         DrawReport report = ballots.report(editionId);
         long tReread = System.nanoTime();
-        // the mails' texts are written after the commit, on the mail thread: the organiser does not wait
-        // for 200,000 of them; only the offers' names are read here, in the transaction
-        java.util.function.Supplier<List<ResultMail>> mailsLater = resultMails(e, result, applicants, ticketByDrawId);
-        Drawn drawn = new Drawn(report, mailsLater);
-        long tMails = System.nanoTime();
+        Drawn drawn = new Drawn(report);
         LOG.infof("ballot draw of edition %d: %d applications, %d winners, %d waiting-list places (lists written when first needed); snapshot %d ms, snapshot read %d ms,"
                 + " draw %d ms, applicants %d ms, tickets %d ms, results %d ms, waiting lists %d ms, result file and report %d ms,"
-                + " report read %d ms, mails %d ms", e.id, n, awards.size(), entries, ms(t0, tFrozen), ms(tFrozen, tParsed),
+                + " report read %d ms", e.id, n, awards.size(), entries, ms(t0, tFrozen), ms(tFrozen, tParsed),
                 ms(tParsed, tDrawn), ms(tDrawn, tApplicants), ms(tApplicants, tTickets), ms(tTickets, tResults), ms(tResults, tWaiting),
-                ms(tWaiting, tReport), ms(tReport, tReread), ms(tReread, tMails));
+                ms(tWaiting, tReport), ms(tReport, tReread));
         return drawn;
     }
 
@@ -394,71 +369,5 @@ public class BallotAdminService {
         return new DrawReport.Figures(result.outcomes().size(), persons, winners, personsWon, result.outcomes().size() - winners,
                 withdrawn, disqualified, reasons.stream().map(r -> new DrawReport.ReasonCount((String) r[0], ((Number) r[1]).intValue())).toList(),
                 odds);
-    }
-
-    /** The edition's name in the mail's language. */
-    private static String nameIn(Edition e, String language) {
-        return "fr".equals(language) ? e.names().fr() : e.names().en();
-    }
-
-    private java.util.function.Supplier<List<ResultMail>> resultMails(Edition e, DrawResult result, Map<String, Object[]> applicants,
-            Map<String, Long> tickets) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> offerRows = em.createNativeQuery("""
-                select o.id, a.name_fr, a.name_en, o.day from offer o join attraction a on a.id = o.attraction_id where o.edition_id = ?1""")
-                .setParameter(1, e.id).getResultList();
-        Map<Long, Object[]> offers = new HashMap<>();
-        offerRows.forEach(r -> offers.put(((Number) r[0]).longValue(), r));
-        String nameFr = nameIn(e, "fr");
-        String nameEn = nameIn(e, "en");
-        return () -> resultMails(nameFr, nameEn, result, applicants, tickets, offers);
-    }
-
-    private static List<ResultMail> resultMails(String nameFr, String nameEn, DrawResult result, Map<String, Object[]> applicants,
-            Map<String, Long> tickets, Map<Long, Object[]> offers) {
-        Map<String, List<String>> waiting = new LinkedHashMap<>();
-        for (DrawResult.WaitingList list : result.waitingLists()) {
-            Object[] o = offers.get(list.offer());
-            for (int q = 0; q < list.queue().size(); q++) {
-                Object[] a = applicants.get(list.queue().get(q));
-                if (a[9] == null || ((String) a[9]).isBlank()) {
-                    continue; // no address, no mail
-                }
-                String language = (String) a[10];
-                String name = (String) ("fr".equals(language) ? o[1] : o[2]);
-                waiting.computeIfAbsent(list.queue().get(q), k -> new ArrayList<>()).add(name + " (" + o[3] + "): " + (q + 1));
-            }
-        }
-        List<ResultMail> out = new ArrayList<>();
-        for (DrawResult.Outcome o : result.outcomes()) {
-            Object[] a = applicants.get(o.id());
-            String to = (String) a[9];
-            if (to == null || to.isBlank()) {
-                continue;
-            }
-            String language = (String) a[10];
-            String greeting = a[4] != null ? (String) a[4] : (String) a[3];
-            if (o.offer() != null) {
-                Object[] offer = offers.get(o.offer());
-                String name = (String) ("fr".equals(language) ? offer[1] : offer[2]);
-                out.add(new ResultMail(to, language, "ballot.won", new Object[] {"fr".equals(language) ? nameFr : nameEn, greeting, name,
-                        String.valueOf(offer[3]), String.valueOf(a[8]), "/tickets/" + tickets.get(o.id()), String.valueOf(o.position()), o.id()}));
-            } else {
-                out.add(new ResultMail(to, language, "ballot.waitlisted", new Object[] {"fr".equals(language) ? nameFr : nameEn, greeting,
-                        String.join("\n", waiting.getOrDefault(o.id(), List.of())), String.valueOf(o.position()), o.id()}));
-            }
-        }
-        return out;
-    }
-
-    /** After the draw has committed: a mail server outage does not undo the draw. */
-    public void sendLater(java.util.function.Supplier<List<ResultMail>> results) {
-        mailer.submit(() -> {
-            try {
-                results.get().forEach(m -> mails.trySend(m.to(), m.language(), m.key(), m.args()));
-            } catch (RuntimeException ex) {
-                LOG.error("ballot result mails not written", ex);
-            }
-        });
     }
 }

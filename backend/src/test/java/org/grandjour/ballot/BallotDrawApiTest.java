@@ -50,6 +50,8 @@ class BallotDrawApiTest {
     BallotFixture ballot;
     @Inject
     Sql sql;
+    @Inject
+    BallotResultMails resultMails;
 
     final String organiser = LocalTokens.token(TestData.unique("org"), "62000", "organiser");
     LocalDate day = LocalDate.now().plusDays(20);
@@ -247,6 +249,29 @@ class BallotDrawApiTest {
             assertThat(mails).isNotEmpty();
             assertThat(mails.get(0).get("subject").toString()).contains(i % 2 == 0 ? "tirage au sort" : "ballot");
         }
+
+        // the result mails are durable: each is owed in the database until sent (or none is owed: no address)
+        long edition = s.edition().id;
+        long owedDeadline = System.nanoTime() + MailBox.PATIENCE.toNanos();
+        while (sql.number("select count(*) from ballot_outcome where edition_id = ? and result_mailed_at is null", edition) > 0
+                && System.nanoTime() < owedDeadline) {
+            Thread.sleep(250);
+        }
+        assertThat(sql.number("select count(*) from ballot_outcome where edition_id = ? and result_mailed_at is null", edition)).isZero();
+        // a backend stopped before sending two of them: the next run (any instance) sends those two, once
+        sql.update("""
+                update ballot_outcome set result_mailed_at = null where application_id in
+                    (select id from ballot_application where edition_id = ? and holder_email in (?, ?))""",
+                edition, s.emails().get(0), s.emails().get(1));
+        sql.update("update ballot_draw set result_mails_done_at = null where edition_id = ?", edition);
+        assertThat(resultMails.sendOwed()).isEqualTo(2);
+        assertThat(resultMails.sendOwed()).isZero();
+        for (int i = 0; i < 3; i++) {
+            List<Map<String, Object>> mails = MailBox.await(s.emails().get(i), i < 2 ? 2 : 1);
+            assertThat(mails).hasSize(i < 2 ? 2 : 1);
+            assertThat(mails.get(mails.size() - 1).get("subject")).isEqualTo(mails.get(0).get("subject"));
+        }
+        assertThat(sql.number("select count(*) from ballot_draw where edition_id = ? and result_mails_done_at is not null", edition)).isOne();
 
         // a waiting resident's places are those of the published result; asking writes the lists it is on
         io.restassured.path.json.JsonPath published_ = io.restassured.path.json.JsonPath.from(new String(result));

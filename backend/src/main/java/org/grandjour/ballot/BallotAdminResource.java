@@ -23,6 +23,8 @@ import org.grandjour.common.Caller;
 @RolesAllowed("organiser")
 @Produces(MediaType.APPLICATION_JSON)
 public class BallotAdminResource {
+    @jakarta.inject.Inject
+    BallotResultMails resultMails;
     @Inject
     BallotAdminService ballots;
     @Inject
@@ -68,7 +70,7 @@ public class BallotAdminResource {
     public DrawReport draw(@PathParam("editionId") long editionId,
                            @NotNull(message = "a JSON body {publicValue} is required") @Valid DrawInput input) {
         BallotAdminService.Drawn drawn = ballots.draw(caller.username(), editionId, input.publicValue());
-        ballots.sendLater(drawn.mails()); // committed: the mails go now
+        resultMails.sendSoon(); // committed: the mails go now (and, should this backend stop, from any instance later)
         return drawn.report();
     }
 }

@@ -6,15 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +19,6 @@ import jakarta.transaction.Transactional;
 import org.grandjour.admin.AuditLog;
 import org.grandjour.common.ProblemType;
 import org.grandjour.edition.Edition;
-import org.grandjour.mail.Mails;
 import org.grandjour.ticket.TicketService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,27 +40,10 @@ public class BallotAdminService {
     @Inject
     AuditLog audit;
     @Inject
-    Mails mails;
-    @Inject
     ObjectMapper json;
 
-    private final ExecutorService mailer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ballot-result-mails");
-        t.setDaemon(true);
-        return t;
-    });
-
-    @PreDestroy
-    void stop() {
-        mailer.shutdown();
-    }
-
-    /** One result mail, ready to send once the draw has committed. */
-    public record ResultMail(String to, String language, String key, Object[] args) {
-    }
-
-    /** The draw's report and the mails it owes (written once the draw has committed, on the mail thread). */
-    public record Drawn(DrawReport report, java.util.function.Supplier<List<ResultMail>> mails) {
+    /** The draw's report (its result mails are owed in the database: BallotResultMails sends them once committed). */
+    public record Drawn(DrawReport report) {
     }
 
     @Transactional
@@ -217,8 +195,10 @@ public class BallotAdminService {
 
     /**
      * The draw, once: the ballot_draw row (made when the snapshot froze) is locked, so concurrent calls
-     * queue and all but the first find it drawn. Tickets, application results and waiting lists are
-     * written in this transaction; the mails go once it has committed ({@link #sendLater}).
+     * queue and all but the first find it drawn. Tickets and application results are written in this
+     * transaction, and the offers whose waiting lists are to be written when first needed; the result
+     * mails are owed from then on (ballot_outcome.result_mailed_at) and go once it has committed
+     * ({@link BallotResultMails}).
      */
     @Transactional
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 600)
@@ -248,9 +228,10 @@ public class BallotAdminService {
                     + "; a draw is made once.").draw(ballots.report(editionId));
         }
         String snapshotHash = (String) row[0];
+        // frozen by this call, or at the window's close on this instance (still in memory), or else read back
         BallotSnapshot snapshot = built.isPresent() ? built.get().snapshot()
-                : ballots.parse((String) em.createNativeQuery("select snapshot_json from ballot_draw where edition_id = ?1")
-                        .setParameter(1, e.id).getSingleResult());
+                : ballots.frozenHere(e.id, snapshotHash).orElseGet(() -> ballots.parse((String) em.createNativeQuery(
+                        "select snapshot_json from ballot_draw where edition_id = ?1").setParameter(1, e.id).getSingleResult()));
         long tParsed = System.nanoTime();
         DrawResult result = BallotDraw.draw(snapshot, java.util.HexFormat.of().parseHex(snapshotHash), e.ballotSeed, publicValue);
         long tDrawn = System.nanoTime();
@@ -283,8 +264,8 @@ public class BallotAdminService {
         List<Long> ticketIds = tickets.issueAll(awards, now);
         long tTickets = System.nanoTime();
 
-        // results of the applications: one statement, its rows in application id order (the table's
-        // physical order) so that 200,000 updates walk the heap and the primary key forwards, not at random
+        // results of the applications: one narrow row each in ballot_outcome (V24), one statement, in
+        // application id order so that the foreign-key checks and the primary key walk forwards
         int n = result.outcomes().size();
         Map<String, Long> ticketByDrawId = new HashMap<>();
         for (int i = 0; i < won.size(); i++) {
@@ -304,44 +285,24 @@ public class BallotAdminService {
             ticketsOf[i] = ticketByDrawId.get(o.id());
         }
         em.createNativeQuery("""
-                update ballot_application a set draw_position = u.position, won_offer_id = u.offer, ticket_id = u.ticket,
-                       status = case when u.offer is null then 'WAITLISTED' else 'WON' end, updated_at = now()
-                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as bigint[])) u(id, position, offer, ticket)
-                where a.id = u.id""")
-                .setParameter(1, ids).setParameter(2, positions).setParameter(3, offers).setParameter(4, ticketsOf).executeUpdate();
+                insert into ballot_outcome (application_id, edition_id, position, won_offer_id, ticket_id)
+                select u.id, ?5, u.position, u.offer, u.ticket
+                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as bigint[])) u(id, position, offer, ticket)""")
+                .setParameter(1, ids).setParameter(2, positions).setParameter(3, offers).setParameter(4, ticketsOf).setParameter(5, e.id)
+                .executeUpdate();
 
         long tResults = System.nanoTime();
 
-        // waiting lists, in draw order, on every offer each loser chose: one statement from arrays (no
-        // join back to the applications), offer by offer and position by position, so that the
-        // (offer, position) index grows at its end. (COPY was tried: slower here, 16 s against 11.5 s at
-        // 200,000 applications, and 28-32 s against 24 s for the same rows in psql.)
+        // waiting lists: not written here (V23). They follow from the draw (the losers that chose each offer,
+        // in position order), so each is written the first time it is needed (WaitlistService.writeBallotList);
+        // the draw only marks the offers with a non-empty list, in this transaction, so that a crash leaves
+        // neither results nor pending lists.
         int entries = result.waitingLists().stream().mapToInt(l -> l.queue().size()).sum();
-        Long[] wOffer = new Long[entries];
-        Integer[] wPosition = new Integer[entries];
-        Long[] wApplication = new Long[entries];
-        String[] wSubject = new String[entries];
-        Integer[] wParty = new Integer[entries];
-        int w = 0;
-        for (DrawResult.WaitingList list : result.waitingLists().stream()
-                .sorted(java.util.Comparator.comparingLong(DrawResult.WaitingList::offer)).toList()) {
-            for (int q = 0; q < list.queue().size(); q++) {
-                Object[] a = applicants.get(list.queue().get(q));
-                wOffer[w] = list.offer();
-                wPosition[w] = q + 1;
-                wApplication[w] = ((Number) a[1]).longValue();
-                wSubject[w] = (String) a[2];
-                wParty[w] = ((Number) a[8]).intValue();
-                w++;
-            }
-        }
+        Long[] pendingOffers = result.waitingLists().stream().filter(l -> !l.queue().isEmpty()).map(DrawResult.WaitingList::offer)
+                .sorted().toArray(Long[]::new);
         em.createNativeQuery("""
-                insert into waitlist_entry (offer_id, position, holder_subject, party_size, source, application_id, created_at)
-                select u.offer, u.position, u.subject, u.party, 'BALLOT', u.application, ?6
-                from unnest(cast(?1 as bigint[]), cast(?2 as int[]), cast(?3 as bigint[]), cast(?4 as text[]), cast(?5 as int[]))
-                     u(offer, position, application, subject, party)""")
-                .setParameter(1, wOffer).setParameter(2, wPosition).setParameter(3, wApplication).setParameter(4, wSubject)
-                .setParameter(5, wParty).setParameter(6, now).executeUpdate();
+                insert into ballot_waitlist_pending (offer_id, edition_id) select u.offer, ?2 from unnest(cast(?1 as bigint[])) u(offer)""")
+                .setParameter(1, pendingOffers).setParameter(2, e.id).executeUpdate();
 
         long tWaiting = System.nanoTime();
         DrawReport.Figures figures = figures(e.id, snapshot, result);
@@ -364,16 +325,12 @@ public class BallotAdminService {
         long tReport = System.nanoTime();
         DrawReport report = ballots.report(editionId);
         long tReread = System.nanoTime();
-        // the mails' texts are written after the commit, on the mail thread: the organiser does not wait
-        // for 200,000 of them; only the offers' names are read here, in the transaction
-        java.util.function.Supplier<List<ResultMail>> mailsLater = resultMails(e, result, applicants, ticketByDrawId);
-        Drawn drawn = new Drawn(report, mailsLater);
-        long tMails = System.nanoTime();
-        LOG.infof("ballot draw of edition %d: %d applications, %d winners, %d waiting-list entries; snapshot %d ms, snapshot read %d ms,"
+        Drawn drawn = new Drawn(report);
+        LOG.infof("ballot draw of edition %d: %d applications, %d winners, %d waiting-list places (lists written when first needed); snapshot %d ms, snapshot read %d ms,"
                 + " draw %d ms, applicants %d ms, tickets %d ms, results %d ms, waiting lists %d ms, result file and report %d ms,"
-                + " report read %d ms, mails %d ms", e.id, n, awards.size(), entries, ms(t0, tFrozen), ms(tFrozen, tParsed),
+                + " report read %d ms", e.id, n, awards.size(), entries, ms(t0, tFrozen), ms(tFrozen, tParsed),
                 ms(tParsed, tDrawn), ms(tDrawn, tApplicants), ms(tApplicants, tTickets), ms(tTickets, tResults), ms(tResults, tWaiting),
-                ms(tWaiting, tReport), ms(tReport, tReread), ms(tReread, tMails));
+                ms(tWaiting, tReport), ms(tReport, tReread));
         return drawn;
     }
 
@@ -412,71 +369,5 @@ public class BallotAdminService {
         return new DrawReport.Figures(result.outcomes().size(), persons, winners, personsWon, result.outcomes().size() - winners,
                 withdrawn, disqualified, reasons.stream().map(r -> new DrawReport.ReasonCount((String) r[0], ((Number) r[1]).intValue())).toList(),
                 odds);
-    }
-
-    /** The edition's name in the mail's language. */
-    private static String nameIn(Edition e, String language) {
-        return "fr".equals(language) ? e.names().fr() : e.names().en();
-    }
-
-    private java.util.function.Supplier<List<ResultMail>> resultMails(Edition e, DrawResult result, Map<String, Object[]> applicants,
-            Map<String, Long> tickets) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> offerRows = em.createNativeQuery("""
-                select o.id, a.name_fr, a.name_en, o.day from offer o join attraction a on a.id = o.attraction_id where o.edition_id = ?1""")
-                .setParameter(1, e.id).getResultList();
-        Map<Long, Object[]> offers = new HashMap<>();
-        offerRows.forEach(r -> offers.put(((Number) r[0]).longValue(), r));
-        String nameFr = nameIn(e, "fr");
-        String nameEn = nameIn(e, "en");
-        return () -> resultMails(nameFr, nameEn, result, applicants, tickets, offers);
-    }
-
-    private static List<ResultMail> resultMails(String nameFr, String nameEn, DrawResult result, Map<String, Object[]> applicants,
-            Map<String, Long> tickets, Map<Long, Object[]> offers) {
-        Map<String, List<String>> waiting = new LinkedHashMap<>();
-        for (DrawResult.WaitingList list : result.waitingLists()) {
-            Object[] o = offers.get(list.offer());
-            for (int q = 0; q < list.queue().size(); q++) {
-                Object[] a = applicants.get(list.queue().get(q));
-                if (a[9] == null || ((String) a[9]).isBlank()) {
-                    continue; // no address, no mail
-                }
-                String language = (String) a[10];
-                String name = (String) ("fr".equals(language) ? o[1] : o[2]);
-                waiting.computeIfAbsent(list.queue().get(q), k -> new ArrayList<>()).add(name + " (" + o[3] + "): " + (q + 1));
-            }
-        }
-        List<ResultMail> out = new ArrayList<>();
-        for (DrawResult.Outcome o : result.outcomes()) {
-            Object[] a = applicants.get(o.id());
-            String to = (String) a[9];
-            if (to == null || to.isBlank()) {
-                continue;
-            }
-            String language = (String) a[10];
-            String greeting = a[4] != null ? (String) a[4] : (String) a[3];
-            if (o.offer() != null) {
-                Object[] offer = offers.get(o.offer());
-                String name = (String) ("fr".equals(language) ? offer[1] : offer[2]);
-                out.add(new ResultMail(to, language, "ballot.won", new Object[] {"fr".equals(language) ? nameFr : nameEn, greeting, name,
-                        String.valueOf(offer[3]), String.valueOf(a[8]), "/tickets/" + tickets.get(o.id()), String.valueOf(o.position()), o.id()}));
-            } else {
-                out.add(new ResultMail(to, language, "ballot.waitlisted", new Object[] {"fr".equals(language) ? nameFr : nameEn, greeting,
-                        String.join("\n", waiting.getOrDefault(o.id(), List.of())), String.valueOf(o.position()), o.id()}));
-            }
-        }
-        return out;
-    }
-
-    /** After the draw has committed: a mail server outage does not undo the draw. */
-    public void sendLater(java.util.function.Supplier<List<ResultMail>> results) {
-        mailer.submit(() -> {
-            try {
-                results.get().forEach(m -> mails.trySend(m.to(), m.language(), m.key(), m.args()));
-            } catch (RuntimeException ex) {
-                LOG.error("ballot result mails not written", ex);
-            }
-        });
     }
 }

@@ -124,8 +124,15 @@ public class StatsService {
         }
         return rows("""
                 select o.id as offer_id,
-                       (select count(*) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING') as waiting_parties,
-                       (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING') as waiting_persons,
+                       -- a drawn ballot's list not written yet (V23) waits whole: its losers that chose the offer
+                       case when p.offer_id is null
+                            then (select count(*) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING')
+                            else (select count(*) from ballot_choice c join ballot_outcome b on b.application_id = c.application_id and b.won_offer_id is null
+                                  join ballot_application a on a.id = c.application_id where c.offer_id = o.id) end as waiting_parties,
+                       case when p.offer_id is null
+                            then (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING')
+                            else (select coalesce(sum(a.party_size), 0) from ballot_choice c join ballot_outcome b on b.application_id = c.application_id and b.won_offer_id is null
+                                  join ballot_application a on a.id = c.application_id where c.offer_id = o.id) end as waiting_persons,
                        (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') as refilled_persons,
                        coalesce(sum(t.party_size) filter (where t.released_via is not null), 0) as released_persons,
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is not null) as confirmed,
@@ -135,9 +142,10 @@ public class StatsService {
                 from offer o
                 cross join lateral (select percentile_disc(0.5) within group (order by w.refill_ms) as median, max(w.refill_ms) as longest
                                     from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') refill
+                left join ballot_waitlist_pending p on p.offer_id = o.id
                 left join ticket t on t.offer_id = o.id
                 where o.id in (?1)
-                group by o.id order by o.id""", offerIds)
+                group by o.id, p.offer_id order by o.id""", offerIds)
                 .map(r -> new EditionStats.WaitlistFigures(number(r, "offer_id"), number(r, "waiting_parties"),
                         number(r, "waiting_persons"), number(r, "released_persons"), number(r, "refilled_persons"),
                         number(r, "confirmed"), number(r, "unconfirmed"), number(r, "walk_up_persons"),

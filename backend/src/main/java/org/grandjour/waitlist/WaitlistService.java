@@ -110,6 +110,7 @@ public class WaitlistService {
 
     @Transactional
     public void leave(Resident resident, long offerId) {
+        writeBallotList(offerId); // a ballot's list not yet written: the resident's entry is in it
         int left = em.createNativeQuery("""
                 update waitlist_entry set status = 'LEFT', left_at = ?3
                 where offer_id = ?1 and holder_subject = ?2 and status = 'WAITING'""")
@@ -123,6 +124,13 @@ public class WaitlistService {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<WaitlistEntryView> mine(Resident resident) {
+        // the lists of the resident's ballot applications left without a place, if not written yet
+        List<Number> pending = em.createNativeQuery("""
+                select p.offer_id from ballot_application a join ballot_outcome o on o.application_id = a.id and o.won_offer_id is null
+                join ballot_choice c on c.application_id = a.id join ballot_waitlist_pending p on p.offer_id = c.offer_id
+                where a.holder_subject = ?1 order by p.offer_id""")
+                .setParameter(1, resident.subject()).getResultList();
+        pending.forEach(offerId -> writeBallotList(offerId.longValue()));
         List<Number> ids = em.createNativeQuery("select id from waitlist_entry where holder_subject = ?1 order by created_at desc, id desc")
                 .setParameter(1, resident.subject()).getResultList();
         return ids.stream().map(id -> view(id.longValue())).toList();
@@ -142,6 +150,7 @@ public class WaitlistService {
     @SuppressWarnings("unchecked")
     public int refill(long offerId, Instant now) {
         Offer offer = lockOffer(offerId);
+        writeBallotList(offerId);
         if (!now.isBefore(offer.opensInstant())) {
             return 0; // the doors are open: free places are the door's (walk-ups), not the list's
         }
@@ -207,6 +216,41 @@ public class WaitlistService {
             LOG.debugf("offer %d: %d waiting parties served", offerId, issued);
         }
         return issued;
+    }
+
+    /**
+     * Writes a drawn ballot's waiting list for this offer if the draw left it pending (V23): the
+     * applications without a place (ballot_outcome, V24) that chose the offer, in draw-position order, positions 1..n, dated at
+     * the draw; the same entries the draw wrote itself before, so nothing reading them changes. Deleting
+     * the pending row claims the list: a concurrent caller waits on that row until this transaction ends,
+     * then finds it deleted and reads the entries written (or, if this one rolled back, writes them).
+     * Every reader and writer of waitlist_entry for an offer that can be a ballot's calls this first, but
+     * the dashboard's counts (StatsService) and the draw's result mails, which count pending lists from
+     * the draw. Cheap when nothing is pending: one primary-key probe.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeBallotList(long offerId) {
+        int pending = em.createNativeQuery("delete from ballot_waitlist_pending where offer_id = ?1")
+                .setParameter(1, offerId).executeUpdate();
+        if (pending == 0) {
+            return;
+        }
+        int written = em.createNativeQuery("""
+                insert into waitlist_entry (offer_id, position, holder_subject, party_size, source, application_id, created_at)
+                select c.offer_id, row_number() over (order by o.position), a.holder_subject, a.party_size, 'BALLOT', a.id, d.drawn_at
+                from ballot_choice c join ballot_outcome o on o.application_id = c.application_id and o.won_offer_id is null
+                     join ballot_application a on a.id = c.application_id
+                     join ballot_draw d on d.edition_id = a.edition_id
+                where c.offer_id = ?1
+                order by o.position""")
+                .setParameter(1, offerId).executeUpdate();
+        LOG.debugf("offer %d: the ballot's waiting list written, %d entries", offerId, written);
+    }
+
+    /** {@link #writeBallotList} for several offers, in offer id order (the order offers' locks are taken in). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeBallotLists(java.util.Collection<Long> offerIds) {
+        offerIds.stream().sorted().distinct().forEach(this::writeBallotList);
     }
 
     private Offer lockOffer(long offerId) {

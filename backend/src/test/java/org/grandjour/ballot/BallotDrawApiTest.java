@@ -50,6 +50,8 @@ class BallotDrawApiTest {
     BallotFixture ballot;
     @Inject
     Sql sql;
+    @Inject
+    BallotResultMails resultMails;
 
     final String organiser = LocalTokens.token(TestData.unique("org"), "62000", "organiser");
     LocalDate day = LocalDate.now().plusDays(20);
@@ -182,17 +184,30 @@ class BallotDrawApiTest {
             assertThat(booked + remaining).isEqualTo(o.capacity);
             assertThat(booked).isLessThanOrEqualTo(o.capacity);
         }
-        long winners = sql.number("select count(*) from ballot_application where edition_id = ? and status = 'WON' and ticket_id is not null",
+        long winners = sql.number("select count(*) from ballot_outcome where edition_id = ? and won_offer_id is not null and ticket_id is not null",
                 s.edition().id);
         assertThat(winners).isPositive();
         assertThat(sql.number("select count(*) from ticket where edition_id = ?", s.edition().id)).isEqualTo(winners);
-        assertThat(sql.number("select count(*) from ballot_application where edition_id = ? and status = 'WAITLISTED'", s.edition().id))
+        assertThat(sql.number("select count(*) from ballot_outcome where edition_id = ? and won_offer_id is null", s.edition().id))
                 .isEqualTo(24 - winners);
-        assertThat(sql.number("""
-                select count(*) from ballot_application a join ballot_choice c on c.application_id = a.id
-                where a.edition_id = ? and a.status = 'WAITLISTED'""", s.edition().id))
-                .isEqualTo(sql.number("select count(*) from waitlist_entry w join offer o on o.id = w.offer_id where o.edition_id = ?",
-                        s.edition().id));
+        // each drawn application once, at positions 1..24
+        assertThat(sql.number("select count(distinct position) from ballot_outcome where edition_id = ? and position between 1 and 24",
+                s.edition().id)).isEqualTo(24);
+        // the waiting lists are not written by the draw (V23): each offer with losers is pending until first needed
+        assertThat(sql.number("select count(*) from waitlist_entry w join offer o on o.id = w.offer_id where o.edition_id = ?",
+                s.edition().id)).isZero();
+        assertThat(sql.number("select count(*) from ballot_waitlist_pending where edition_id = ?", s.edition().id)).isEqualTo(sql.number("""
+                select count(distinct c.offer_id) from ballot_outcome b join ballot_choice c on c.application_id = b.application_id
+                where b.edition_id = ? and b.won_offer_id is null""", s.edition().id));
+        // the dashboard counts a pending list exactly, from the draw
+        Response stats = given().auth().oauth2(organiser).when().get("/api/editions/" + s.edition().id + "/stats");
+        stats.then().statusCode(200);
+        for (Offer o : s.offers()) {
+            assertThat(stats.<Integer>path("waitlists.find { it.offerId == " + o.id + " }.waitingParties").longValue())
+                    .isEqualTo(sql.number("""
+                            select count(*) from ballot_outcome b join ballot_choice c on c.application_id = b.application_id
+                            where c.offer_id = ? and b.won_offer_id is null""", o.id));
+        }
 
         // the public report: the seed matches its commitment, the files match their hashes
         Response report = given().when().get("/api/editions/" + s.edition().id + "/draw");
@@ -233,6 +248,73 @@ class BallotDrawApiTest {
             List<Map<String, Object>> mails = MailBox.await(s.emails().get(i));
             assertThat(mails).isNotEmpty();
             assertThat(mails.get(0).get("subject").toString()).contains(i % 2 == 0 ? "tirage au sort" : "ballot");
+        }
+
+        // the result mails are durable: each is owed in the database until sent (or none is owed: no address)
+        long edition = s.edition().id;
+        long owedDeadline = System.nanoTime() + MailBox.PATIENCE.toNanos();
+        while (sql.number("select count(*) from ballot_outcome where edition_id = ? and result_mailed_at is null", edition) > 0
+                && System.nanoTime() < owedDeadline) {
+            Thread.sleep(250);
+        }
+        assertThat(sql.number("select count(*) from ballot_outcome where edition_id = ? and result_mailed_at is null", edition)).isZero();
+        // a backend stopped before sending two of them: the next run (any instance) sends those two, once
+        sql.update("""
+                update ballot_outcome set result_mailed_at = null where application_id in
+                    (select id from ballot_application where edition_id = ? and holder_email in (?, ?))""",
+                edition, s.emails().get(0), s.emails().get(1));
+        sql.update("update ballot_draw set result_mails_done_at = null where edition_id = ?", edition);
+        assertThat(resultMails.sendOwed()).isEqualTo(2);
+        assertThat(resultMails.sendOwed()).isZero();
+        for (int i = 0; i < 3; i++) {
+            List<Map<String, Object>> mails = MailBox.await(s.emails().get(i), i < 2 ? 2 : 1);
+            assertThat(mails).hasSize(i < 2 ? 2 : 1);
+            assertThat(mails.get(mails.size() - 1).get("subject")).isEqualTo(mails.get(0).get("subject"));
+        }
+        assertThat(sql.number("select count(*) from ballot_draw where edition_id = ? and result_mails_done_at is not null", edition)).isOne();
+
+        // a waiting resident's places are those of the published result; asking writes the lists it is on
+        io.restassured.path.json.JsonPath published_ = io.restassured.path.json.JsonPath.from(new String(result));
+        String waitingToken = null;
+        String wonToken = null;
+        for (String token : s.tokens()) {
+            Response mine = given().auth().oauth2(token).when().get("/api/editions/" + s.edition().id + "/my-application");
+            if (waitingToken == null && mine.<String>path("status").equals("WAITLISTED")) {
+                waitingToken = token;
+                List<Map<String, Object>> places = mine.path("waitingLists");
+                assertThat(places).isNotEmpty();
+                for (Map<String, Object> place : places) {
+                    List<String> queue = published_.getList("waitingLists.find { it.offer == " + place.get("offerId") + " }.queue");
+                    assertThat(place.get("position")).isEqualTo(queue.indexOf(mine.<String>path("drawId")) + 1);
+                }
+            }
+            if (wonToken == null && mine.<String>path("status").equals("WON")) {
+                wonToken = token;
+            }
+        }
+        assertThat(waitingToken).isNotNull();
+        assertThat(wonToken).isNotNull();
+
+        // a winner gives the places back: that offer's list is written in draw order, and whoever waits first and fits is served
+        Response winner = given().auth().oauth2(wonToken).when().get("/api/editions/" + s.edition().id + "/my-application");
+        long offerId = winner.<Integer>path("wonOfferId").longValue();
+        given().auth().oauth2(wonToken).when().delete("/api/tickets/" + winner.<Integer>path("ticketId")).then().statusCode(204);
+        assertThat(sql.number("select count(*) from ballot_waitlist_pending where offer_id = ?", offerId)).isZero();
+        List<String> queue = published_.getList("waitingLists.find { it.offer == " + offerId + " }.queue");
+        assertThat(sql.number("select count(*) from waitlist_entry where offer_id = ?", offerId)).isEqualTo(queue.size());
+        for (int q = 0; q < queue.size(); q++) {
+            assertThat(sql.number("""
+                    select count(*) from waitlist_entry w join ballot_application a on a.id = w.application_id
+                    where w.offer_id = ? and w.position = ? and a.draw_id = ? and w.source = 'BALLOT'""", offerId, q + 1, queue.get(q)))
+                    .isEqualTo(1);
+        }
+        long remaining = sql.number("select sum(remaining) from offer_quota where offer_id = ?", offerId);
+        long firstFitting = sql.number("""
+                select coalesce(min(position), 0) from waitlist_entry where offer_id = ? and party_size <= ? + coalesce(
+                    (select sum(party_size) from waitlist_entry where offer_id = ? and status = 'SERVED'), 0)""", offerId, remaining, offerId);
+        if (firstFitting > 0) {
+            assertThat(sql.number("select min(position) from waitlist_entry where offer_id = ? and status = 'SERVED'", offerId))
+                    .isEqualTo(firstFitting);
         }
     }
 

@@ -106,11 +106,19 @@ class BallotSchemaTest {
                 .hasMessageContaining("ballot_application_draw_id_format");
         assertThatThrownBy(() -> sql("update ballot_application set party_size = 0 where draw_id = '" + drawId + "'"))
                 .hasMessageContaining("ballot_application_party_check");
+        // the draw's outcomes (V24): one position per application of the edition, a winner with its ticket
         assertThatThrownBy(() -> sql("update ballot_application set status = 'WON' where draw_id = '" + drawId + "'"))
-                .hasMessageContaining("ballot_application_drawn_has_position");
-        sql("update ballot_application set status = 'WON', draw_position = 1 where draw_id = '" + drawId + "'");
-        assertThatThrownBy(() -> sql("update ballot_application set draw_position = 1 where holder_subject = '" + subject + "'"))
-                .hasMessageContaining("ballot_application_position_unique");
+                .hasMessageContaining("ballot_application_status_check");
+        String outcome = "insert into ballot_outcome (application_id, edition_id, position) select id, edition_id, %d from ballot_application"
+                + " where holder_subject = '%s' and edition_id = " + edition.id;
+        sql(outcome.formatted(1, subject));
+        String other = TestData.unique("resident");
+        application(other, TestData.unique("P"));
+        assertThatThrownBy(() -> sql(outcome.formatted(1, other))).hasMessageContaining("ballot_outcome_position_unique");
+        assertThatThrownBy(() -> sql(outcome.formatted(0, other))).hasMessageContaining("ballot_outcome_position_check");
+        assertThatThrownBy(() -> sql(("insert into ballot_outcome (application_id, edition_id, position, won_offer_id) select id, edition_id, 2, "
+                + offer.id + " from ballot_application where holder_subject = '%s'").formatted(other)))
+                .hasMessageContaining("ballot_outcome_won_has_ticket");
     }
 
     @Test

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import { type ReactElement, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider } from '@/lib/i18n/react';
 import { AuthContext, type Auth } from '@/lib/auth';
 import { i18n } from '@/lib/i18n';
 import { MemoryRouter } from '@/lib/router';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { DocumentTitle } from '@/components/ui/document-title';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { useLocation, useParams } from '@/lib/router';
 import { RequireLogin } from '@/components/layout/require-login';
 import type { ClaimedState } from '@/features/tickets/components/claim-form';

@@ -1,6 +1,6 @@
 import type Keycloak from 'keycloak-js';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { clearOfflineCopies } from '@/lib/offline-copies';
 import { AuthContext, type Auth, type AuthState } from './auth-context';
 import { getKeycloak, initKeycloak, keycloak, realmRoles, resetKeycloak } from './keycloak';

@@ -78,7 +78,8 @@ e2e() {
   # reminders every few seconds (the waiting-list spec reads one from the mailbox); mail links to this SPA
   GRANDJOUR_REMINDERS_EVERY=3s GJ_APP_URL="http://127.0.0.1:$E2E_SPA_PORT" \
     start_backend e2e-backend "$E2E_API_PORT" grandjour_e2e true || return 1
-  (cd "$ROOT/frontend" && npm run --silent build) || return 1   # while the backend loads its demo data
+  # while the backend loads its demo data; then the home page's JavaScript against issue 11's budget (200 KB)
+  (cd "$ROOT/frontend" && npm run --silent build && npm run --silent bundle-size -- --max 200) || return 1
   start_spa e2e-spa "$E2E_SPA_PORT" "$E2E_API_PORT" || return 1
   wait_backend e2e-backend "$E2E_API_PORT" || return 1
   (cd "$ROOT/frontend" && E2E_BASE_URL="http://127.0.0.1:$E2E_SPA_PORT" npm run --silent e2e)

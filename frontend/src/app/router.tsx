@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { BrowserRouter, useLocation, useRoutes, type RouteObject } from 'react-router';
+import { BrowserRouter, useLocation, useRoutes, type RouteObject } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { loadMoreTexts } from '@/lib/i18n';
 import { NotFoundRoute } from './routes/not-found';
@@ -50,8 +50,8 @@ function AppRoutes() {
   return <RootErrorBoundary location={location}>{page}</RootErrorBoundary>;
 }
 
-// The declarative router (BrowserRouter), not a data router (createBrowserRouter): the app uses no
-// loaders or actions, and the data router's code is half of React Router's, on every page.
+// The app's own router (src/lib/router.tsx): declarative routes, no loaders or actions, 2 KB where
+// React Router was 35 on every page.
 export function AppRouter() {
   return (
     <BrowserRouter>

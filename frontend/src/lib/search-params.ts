@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '@/lib/router';
 
 /**
  * The URL's search params, and a functional update that starts from the latest ones.
  *
- * react-router's own functional update starts from the params of the last render. A navigation
+ * The router's own functional update starts from the params of the last render. A navigation
  * renders a little later (in a transition, which a quick second event overtakes), so a second change
  * made in between (a second filter picked while the first one loads) started from the old URL and
  * dropped the first. This update starts from what was last asked for, until the router shows it.

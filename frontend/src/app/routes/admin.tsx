@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { RequireLogin } from '@/components/layout/require-login';
 import { Admin } from '@/features/admin/components/admin';
 import { BallotAdminPanel } from '@/features/ballot/components/ballot-admin-panel';

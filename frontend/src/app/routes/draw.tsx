@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from '@/lib/router';
 import { DrawPage } from '@/features/ballot/components/draw-page';
 import { NotFoundRoute } from './not-found';
 

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '@/lib/i18n/react';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { DocumentTitle } from '@/components/ui/document-title';
 

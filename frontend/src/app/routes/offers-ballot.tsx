@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { DocumentTitle } from '@/components/ui/document-title';
 import { BallotNotice } from '@/features/ballot/components/ballot-notice';
 import { MyApplication } from '@/features/ballot/components/my-application';

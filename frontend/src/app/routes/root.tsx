@@ -1,5 +1,5 @@
 import { Component, useEffect, useRef, type ReactNode } from 'react';
-import { Outlet, useLocation, type Location } from 'react-router';
+import { Outlet, useLocation, type Location } from '@/lib/router';
 import { Layout } from '@/components/layout/layout';
 import { ErrorState } from '@/components/ui/error-state';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { RequireLogin } from '@/components/layout/require-login';
 import { DoorScanner } from '@/features/scanner/components/door-scanner';
 import { useAuth } from '@/lib/auth';

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from '@/lib/router';
 import { TicketLinkPanel } from '@/features/tickets/components/ticket-link-panel';
 
 /** /links/:token, opened from a reminder mail: no login needed. */

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { useTranslation } from '@/lib/i18n/react';
+import { useLocation, useParams } from '@/lib/router';
 import { RequireLogin } from '@/components/layout/require-login';
 import type { ClaimedState } from '@/features/tickets/components/claim-form';
 import { TicketDetails } from '@/features/tickets/components/ticket-details';

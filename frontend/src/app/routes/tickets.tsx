@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { RequireLogin } from '@/components/layout/require-login';
 import { useMe } from '@/features/account/api/get-me';
 import { TicketList } from '@/features/tickets/components/ticket-list';

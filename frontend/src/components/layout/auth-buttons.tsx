@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { useAuth } from '@/lib/auth';
 import { useBrowserOnline } from '@/lib/use-browser-online';
 

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { useTranslation } from '@/lib/i18n/react';
+import { Link, NavLink } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { useAuth } from '@/lib/auth';
 import { AuthButtons } from './auth-buttons';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { SUPPORTED_LANGUAGES } from '@/config/settings';
 import { currentLanguage, setLanguage } from '@/lib/i18n';
 

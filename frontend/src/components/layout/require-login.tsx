@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { Loading } from '@/components/ui/loading';
 import { useAuth } from '@/lib/auth';
 import { useBrowserOnline } from '@/lib/use-browser-online';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { ApiError, NetworkError } from '@/lib/api/errors';
 
 type Props = {

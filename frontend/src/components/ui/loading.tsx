@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 
 /** A polite "Loading…" announced to screen readers, with a spinner for sighted users. */
 export function Loading({ label }: { label?: string }) {

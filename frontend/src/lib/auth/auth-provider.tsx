@@ -1,9 +1,17 @@
+import type Keycloak from 'keycloak-js';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { clearOfflineCopies } from '@/lib/offline-copies';
 import { AuthContext, type Auth, type AuthState } from './auth-context';
 import { getKeycloak, initKeycloak, keycloak, realmRoles, resetKeycloak } from './keycloak';
-import { forgetSession, isLogoutPending, markLogoutPending, rememberedSession, rememberSession } from './offline-session';
+import {
+  forgetSession,
+  isLogoutPending,
+  markLogoutPending,
+  rememberedSession,
+  rememberSession,
+  sessionMayExist,
+} from './offline-session';
 
 function snapshot(status: AuthState['status']): AuthState {
   const authenticated = Boolean(keycloak?.authenticated);
@@ -27,14 +35,31 @@ function forgetDevice(): Promise<void> {
   return clearOfflineCopies();
 }
 
+/** The adapter's events, each followed by `refresh` (the state read again from the adapter). */
+const listen = (refresh: () => void) => (adapter: Keycloak) => {
+  adapter.onAuthSuccess = refresh;
+  adapter.onAuthRefreshSuccess = refresh;
+  adapter.onAuthLogout = refresh;
+  // A refresh Keycloak refuses (session ended) makes keycloak-js drop the tokens (onAuthLogout);
+  // one that fails for want of network keeps them, so a door phone offline stays logged in.
+  adapter.onTokenExpired = () => {
+    adapter.updateToken(30).catch(() => undefined);
+  };
+};
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
+  // Keycloak is asked at start only when a session may exist (sessionMayExist): an anonymous visitor's
+  // pages neither download keycloak-js (25 KB) nor wait for its silent check; it loads when they log in.
+  const [asked] = useState(sessionMayExist);
   const [state, setState] = useState<AuthState>(() => {
+    if (!asked) return { status: 'ready', authenticated: false, username: undefined, roles: [] };
     const remembered = rememberedSession();
     return { status: 'loading', authenticated: false, username: remembered?.username, roles: remembered?.roles ?? [] };
   });
 
   useEffect(() => {
+    if (!asked) return;
     let active = true;
     const refresh = () => {
       if (!active) return;
@@ -57,16 +82,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // An adapter initializes once: a fresh one after a failed init (kept until then for its login URL).
       if (failed) resetKeycloak();
       failed = false;
-      initKeycloak((adapter) => {
-        adapter.onAuthSuccess = refresh;
-        adapter.onAuthRefreshSuccess = refresh;
-        adapter.onAuthLogout = refresh;
-        // A refresh Keycloak refuses (session ended) makes keycloak-js drop the tokens (onAuthLogout);
-        // one that fails for want of network keeps them, so a door phone offline stays logged in.
-        adapter.onTokenExpired = () => {
-          adapter.updateToken(30).catch(() => undefined);
-        };
-      }).then(
+      initKeycloak(listen(refresh)).then(
         (authenticated) => {
           if (authenticated && isLogoutPending()) {
             markLogoutPending(false);
@@ -101,12 +117,35 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       active = false;
       window.removeEventListener('online', start);
     };
-  }, []);
+  }, [asked]);
 
   const login = useCallback(() => {
     const locale = i18n.resolvedLanguage ?? i18n.language;
-    void getKeycloak().then((adapter) => adapter.login({ locale, redirectUri: currentPage() }));
-  }, [i18n]);
+    if (asked) {
+      void getKeycloak().then((adapter) => adapter.login({ locale, redirectUri: currentPage() }));
+      return;
+    }
+    // Not asked at start (an anonymous visitor): the adapter is loaded and initialized now (keycloak-js
+    // needs its init before a login). Its silent check may find a Keycloak session already open (a login
+    // in another tab): then no redirect, the page just shows them logged in.
+    const refresh = () => {
+      const next = snapshot('ready');
+      if (next.username) rememberSession(next.username, next.roles);
+      setState(next);
+    };
+    setState((current) => ({ ...current, status: 'loading' }));
+    initKeycloak(listen(refresh)).then(
+      (authenticated) => {
+        if (authenticated) refresh();
+        else void keycloak?.login({ locale, redirectUri: currentPage() });
+      },
+      (error: unknown) => {
+        console.warn('Keycloak is unavailable; continuing without login', error);
+        resetKeycloak(); // a fresh adapter at the next try
+        setState(snapshot('unavailable'));
+      },
+    );
+  }, [i18n, asked]);
 
   const logout = useCallback(() => {
     const offline = state.status === 'offline';

@@ -2,8 +2,9 @@ import type Keycloak from 'keycloak-js';
 import { env } from '@/config/env';
 
 /**
- * keycloak-js is a chunk of its own, downloaded as the app starts (AuthProvider initializes it at
- * once): the first screen renders without waiting for it.
+ * keycloak-js is a chunk of its own, downloaded when AuthProvider first needs it: as the app starts
+ * when a session may exist (offline-session.ts, sessionMayExist), else at the login. The first screen
+ * never waits for it; an anonymous visitor's pages never download it.
  */
 const newAdapter = () =>
   import('keycloak-js').then(

@@ -57,3 +57,17 @@ export function isLogoutPending(): boolean {
     return false;
   }
 }
+
+/**
+ * Whether Keycloak must be asked as the app starts: the URL is Keycloak's answer to a login (its
+ * callback, in the fragment: `state` with `code` or `error`), someone was logged in on this device
+ * (rememberSession, done at every login), or a logout made offline waits for Keycloak. Otherwise the
+ * visitor is anonymous as far as this device knows, and keycloak-js loads only when they log in.
+ * A Keycloak session opened elsewhere (another app of the realm) is then found at that login, which
+ * needs no password.
+ */
+export function sessionMayExist(url: Pick<Location, 'hash'> = window.location): boolean {
+  const callback = new URLSearchParams(url.hash.replace(/^#/, ''));
+  if (callback.has('state') && (callback.has('code') || callback.has('error'))) return true;
+  return rememberedSession() !== undefined || isLogoutPending();
+}

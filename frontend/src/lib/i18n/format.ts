@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './react';
 import type { Localized } from '@/lib/api/types';
 import { currentLanguage, i18n, intlLocale } from './i18n';
 import { collator, dateTimeFormat, listFormat } from '@/lib/intl';

@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import {
   DEFAULT_LANGUAGE,
   INTL_LOCALES,
@@ -55,7 +54,7 @@ function applyLanguage(language: string) {
   if (manifest) manifest.href = `/manifest.${language}.webmanifest`;
 }
 i18n.on('languageChanged', applyLanguage);
-void i18n.use(initReactI18next).init({
+void i18n.init({
   resources: {}, // added by loadLanguage
   lng: detectLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,

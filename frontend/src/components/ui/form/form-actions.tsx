@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 
 type Props = {
   /** A save is on its way: the submit button says so and does nothing (it keeps the focus). */

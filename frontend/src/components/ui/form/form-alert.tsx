@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { FormProblem } from './form-problem';
 
 /** The summary of a refused save: what went wrong, and the server's (English) detail. */

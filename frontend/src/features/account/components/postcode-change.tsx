@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { problemSlug } from '@/lib/api/errors';
 import type { PostcodeChange as Change } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';

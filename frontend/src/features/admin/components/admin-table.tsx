@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 
 type Props = {
   /** The column headings; a last column of row actions is added unless `actions` is false. */

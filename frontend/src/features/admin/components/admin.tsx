@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useSearchParams } from '@/lib/router';
+import { useTranslation } from '@/lib/i18n/react';
 import '../admin.css';
 import { AuditPanel } from './audit-panel';
 import { EditionsPanel } from './editions-panel';

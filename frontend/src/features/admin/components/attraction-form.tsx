@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Attraction, AttractionInput, Category, Territory } from '@/lib/api/types';
 import { pickLocalized } from '@/lib/i18n/format';
 import { useCreateAttraction } from '../api/create-attraction';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { FormAlert } from '@/components/ui/form/form-alert';
 import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';
 import { ErrorState } from '@/components/ui/error-state';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Edition, EditionInput, Territory } from '@/lib/api/types';
 import { instantOf, zonedLocal } from '@/lib/dates';
 import { pickLocalized } from '@/lib/i18n/format';

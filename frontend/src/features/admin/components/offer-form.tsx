@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Attraction, Edition } from '@/lib/api/types';
 import { formatDay, pickLocalized, sortByName } from '@/lib/i18n/format';
 import { useCreateOffer } from '../api/create-offer';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { ApiError } from '@/lib/api/errors';
 import { pickLocalized } from '@/lib/i18n/format';
 import { usePostcodeMatch } from '../api/match-postcode';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Attraction, StaffMember } from '@/lib/api/types';
 import { useAssignStaff } from '../api/assign-staff';
 import { toFormProblem, type FormProblem } from '@/components/ui/form/form-problem';

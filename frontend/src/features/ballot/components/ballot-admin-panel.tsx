@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import '../ballot.css';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
 import { useEditions } from '@/lib/api/get-editions';

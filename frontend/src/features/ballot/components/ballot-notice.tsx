@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '@/lib/i18n/react';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import type { Edition } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';

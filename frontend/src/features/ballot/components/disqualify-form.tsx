@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { useDisqualifyApplication } from '../api/disqualify-application';
 import type { Applicant } from '../api/types';
 import { BallotProblem } from './ballot-problem';

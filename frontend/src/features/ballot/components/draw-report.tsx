@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import '../ballot.css';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { intlLocale, useFormat } from '@/lib/i18n';
 import { useDownloadDrawFile, type DrawFile } from '../api/download-draw-file';
 import type { DrawReport } from '../api/types';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Edition } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 

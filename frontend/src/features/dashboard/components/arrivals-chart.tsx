@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { useFormat } from '@/lib/i18n';
 import { formatMinutes, useFigureFormat } from '../utils/format';
 import { niceScale, type ArrivalSlot } from '../utils/rows';

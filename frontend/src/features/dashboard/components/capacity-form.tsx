@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { ApiError, NetworkError, problemSlug } from '@/lib/api/errors';
 import { useChangeOfferCapacity } from '../api/change-offer-capacity';
 import { useFigureFormat } from '../utils/format';

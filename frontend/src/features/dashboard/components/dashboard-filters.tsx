@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { FilterBar, FilterSelect } from '@/components/ui/form/filter-bar';
 import { SelectField } from '@/components/ui/form/select-field';
 import type { Edition } from '@/lib/api/types';

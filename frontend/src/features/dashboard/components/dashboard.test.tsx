@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router';
+import { Route, Routes, useLocation } from '@/lib/router';
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '@/lib/api/types';
 import { i18n } from '@/lib/i18n';

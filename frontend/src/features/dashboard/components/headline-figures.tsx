@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Figures } from '@/lib/api/types';
 import { useFigureFormat } from '../utils/format';
 

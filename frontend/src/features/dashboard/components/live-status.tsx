@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { useFormat } from '@/lib/i18n';
 import type { StreamState } from '../api/stream-edition-stats';
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { intlLocale, useFormat } from '@/lib/i18n';
 import { useFigureFormat } from '../utils/format';
 import { defaultDirection, sortRows, type OfferRow, type Sort, type SortKey } from '../utils/rows';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { WaitlistFigures } from '@/lib/api/types';
 import { nameCollator, useFormat } from '@/lib/i18n';
 import { useFigureFormat } from '../utils/format';

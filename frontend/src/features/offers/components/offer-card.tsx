@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Offer } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 
@@ -43,11 +43,28 @@ export function OfferCard({ offer, action }: Props) {
         </div>
       </div>
       {action && <div className="offer-card__action">{action}</div>}
-      <details className="offer-card__details">
-        <summary>
-          {t('offers.details')}
-          <span className="visually-hidden"> {t('offers.detailsOf', { name })}</span>
-        </summary>
+      <OfferDetails offer={offer} name={name} accessibility={accessibility} />
+    </article>
+  );
+}
+
+/**
+ * The description, address and accessibility, in a keyboard disclosure whose content renders once
+ * first opened: a closed one shows none of it, and the home page's first render (every card) makes
+ * fewer nodes and calls fewer translations (issue 11, blocking time).
+ */
+function OfferDetails({ offer, name, accessibility }: { offer: Offer; name: string; accessibility: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [opened, setOpened] = useState(false);
+  const { attraction } = offer;
+  return (
+    <details className="offer-card__details" onToggle={(event) => event.currentTarget.open && setOpened(true)}>
+      <summary>
+        {t('offers.details')}
+        <span className="visually-hidden"> {t('offers.detailsOf', { name })}</span>
+      </summary>
+      {opened && (
         <dl>
           <dt>{t('offers.description')}</dt>
           <dd>{format.localized(attraction.description)}</dd>
@@ -64,7 +81,7 @@ export function OfferCard({ offer, action }: Props) {
             </>
           )}
         </dl>
-      </details>
-    </article>
+      )}
+    </details>
   );
 }

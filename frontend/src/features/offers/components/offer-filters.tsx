@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { FilterBar, FilterSelect } from '@/components/ui/form/filter-bar';
 import type { Territory } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';

@@ -63,7 +63,11 @@ describe('OffersList', () => {
     const summary = await screen.findByText('Details');
     const details = summary.closest('details')!;
     expect(details).not.toHaveAttribute('open');
-    expect(within(details).getByText('The Louvre museum in Lens.')).toBeInTheDocument();
+    // Rendered once opened (not before: fewer nodes on the first render).
+    expect(within(details).queryByText('The Louvre museum in Lens.')).not.toBeInTheDocument();
+    await userEvent.click(summary); // jsdom opens it on a click, not on Enter (the e2e spec checks the keyboard)
+    expect(details).toHaveAttribute('open');
+    expect(await within(details).findByText('The Louvre museum in Lens.')).toBeInTheDocument();
     expect(within(details).getByText('99 rue Paul Bert, 62300 Lens')).toBeInTheDocument();
     expect(within(details).getByText('Wheelchair accessible.')).toBeInTheDocument();
   });

@@ -8,7 +8,7 @@ import { OffersSection } from './offers-section';
 describe('OffersSection', () => {
   it('keeps a filter picked while the previous one is still loading (the URL is built from the latest filters)', async () => {
     const fetchMock = mockFetch({ 'GET /api/editions/1/offers': () => json([louvreLens]) });
-    renderWithProviders(<OffersSection edition={edition} />, { dataRouter: true });
+    renderWithProviders(<OffersSection edition={edition} />);
     await screen.findByRole('article', { name: 'Louvre-Lens' });
 
     // The second change comes before the first one's navigation has rendered (the router renders it
@@ -28,7 +28,7 @@ describe('OffersSection', () => {
 
   it('clears every filter with Reset', async () => {
     const fetchMock = mockFetch({ 'GET /api/editions/1/offers': () => json([louvreLens]) });
-    renderWithProviders(<OffersSection edition={edition} />, { route: '/?day=2026-03-28&category=MUSEUM', dataRouter: true });
+    renderWithProviders(<OffersSection edition={edition} />, { route: '/?day=2026-03-28&category=MUSEUM' });
     await screen.findByRole('article', { name: 'Louvre-Lens' });
     expect(screen.getByLabelText('Category')).toHaveValue('MUSEUM');
 

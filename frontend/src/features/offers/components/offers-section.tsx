@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Edition, Offer } from '@/lib/api/types';
 import { useLatestSearchParams } from '@/lib/search-params';
 import type { OfferFilters as Filters } from '../api/get-offers';

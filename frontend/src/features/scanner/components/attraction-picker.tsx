@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Attraction } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 

@@ -1,5 +1,5 @@
 import { useState, type Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 
 type Props = {
   inputRef: Ref<HTMLInputElement>;

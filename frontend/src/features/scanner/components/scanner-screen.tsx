@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/ui/error-state';
 import { ApiError, problemSlug } from '@/lib/api/errors';
 import type { Attraction } from '@/lib/api/types';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { intlLocale } from '@/lib/i18n';
 import type { QueuedScan } from '../offline/door-store';
 import { verdictTone } from './verdict-screen';

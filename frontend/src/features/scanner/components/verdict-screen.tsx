@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { VERDICT_ADMITTED_MS, VERDICT_REFUSED_MS } from '@/config/settings';
 import type { Attraction, Verdict } from '@/lib/api/types';
 import { intlLocale, useFormat } from '@/lib/i18n';

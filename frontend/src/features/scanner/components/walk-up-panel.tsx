@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { TFunction } from 'i18next';
 import { ProblemAlert, type ProblemText } from '@/components/ui/problem-alert';
 import { TextField } from '@/components/ui/form/text-field';

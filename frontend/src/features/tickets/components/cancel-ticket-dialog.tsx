@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { ApiError } from '@/lib/api/errors';
 import type { Ticket } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useTranslation } from '@/lib/i18n/react';
+import { useNavigate } from '@/lib/router';
 import { LoginButton } from '@/components/layout/auth-buttons';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '@/lib/i18n/react';
+import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
 import type { Edition, Offer } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';

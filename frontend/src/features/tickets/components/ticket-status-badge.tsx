@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Ticket, TicketStatus } from '@/lib/api/types';
 
 /** A valid ticket whose whole party is already in: nothing more to show at the door. */

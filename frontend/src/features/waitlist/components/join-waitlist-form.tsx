@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { LoginButton } from '@/components/layout/auth-buttons';
 import type { Offer } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import type { Edition, Offer } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth';
 import { useFormat } from '@/lib/i18n';

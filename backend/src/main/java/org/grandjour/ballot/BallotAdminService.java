@@ -264,7 +264,7 @@ public class BallotAdminService {
         List<Long> ticketIds = tickets.issueAll(awards, now);
         long tTickets = System.nanoTime();
 
-        // results of the applications: one narrow row each in ballot_outcome (V24), one statement, in
+        // results of the applications: one narrow row each in ballot_outcome (V27), one statement, in
         // application id order so that the foreign-key checks and the primary key walk forwards
         int n = result.outcomes().size();
         Map<String, Long> ticketByDrawId = new HashMap<>();
@@ -293,7 +293,7 @@ public class BallotAdminService {
 
         long tResults = System.nanoTime();
 
-        // waiting lists: not written here (V23). They follow from the draw (the losers that chose each offer,
+        // waiting lists: not written here (V26). They follow from the draw (the losers that chose each offer,
         // in position order), so each is written the first time it is needed (WaitlistService.writeBallotList);
         // the draw only marks the offers with a non-empty list, in this transaction, so that a crash leaves
         // neither results nor pending lists.

@@ -22,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The ballot's result mails, durable: the database knows which are owed (ballot_outcome.result_mailed_at
- * null, V24), so a backend stopped after the draw sends the rest when it (or another instance) runs this
+ * null, V27), so a backend stopped after the draw sends the rest when it (or another instance) runs this
  * again. Runs right after a draw has committed, and every {@code grandjour.ballot.result-mails-every}
  * (off in tests, which call {@link #sendOwed()}). Each batch is locked (SKIP LOCKED: instances share the
  * work), sent, marked and committed: a backend killed inside a batch resends at most that batch's mails.

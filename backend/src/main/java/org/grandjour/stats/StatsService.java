@@ -124,7 +124,7 @@ public class StatsService {
         }
         return rows("""
                 select o.id as offer_id,
-                       -- a drawn ballot's list not written yet (V23) waits whole: its losers that chose the offer
+                       -- a drawn ballot's list not written yet (V26) waits whole: its losers that chose the offer
                        case when p.offer_id is null
                             then (select count(*) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING')
                             else (select count(*) from ballot_choice c join ballot_outcome b on b.application_id = c.application_id and b.won_offer_id is null

@@ -219,8 +219,8 @@ public class WaitlistService {
     }
 
     /**
-     * Writes a drawn ballot's waiting list for this offer if the draw left it pending (V23): the
-     * applications without a place (ballot_outcome, V24) that chose the offer, in draw-position order, positions 1..n, dated at
+     * Writes a drawn ballot's waiting list for this offer if the draw left it pending (V26): the
+     * applications without a place (ballot_outcome, V27) that chose the offer, in draw-position order, positions 1..n, dated at
      * the draw; the same entries the draw wrote itself before, so nothing reading them changes. Deleting
      * the pending row claims the list: a concurrent caller waits on that row until this transaction ends,
      * then finds it deleted and reads the entries written (or, if this one rolled back, writes them).

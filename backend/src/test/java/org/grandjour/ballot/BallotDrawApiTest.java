@@ -193,7 +193,7 @@ class BallotDrawApiTest {
         // each drawn application once, at positions 1..24
         assertThat(sql.number("select count(distinct position) from ballot_outcome where edition_id = ? and position between 1 and 24",
                 s.edition().id)).isEqualTo(24);
-        // the waiting lists are not written by the draw (V23): each offer with losers is pending until first needed
+        // the waiting lists are not written by the draw (V26): each offer with losers is pending until first needed
         assertThat(sql.number("select count(*) from waitlist_entry w join offer o on o.id = w.offer_id where o.edition_id = ?",
                 s.edition().id)).isZero();
         assertThat(sql.number("select count(*) from ballot_waitlist_pending where edition_id = ?", s.edition().id)).isEqualTo(sql.number("""

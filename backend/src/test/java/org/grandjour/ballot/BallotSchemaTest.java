@@ -106,7 +106,7 @@ class BallotSchemaTest {
                 .hasMessageContaining("ballot_application_draw_id_format");
         assertThatThrownBy(() -> sql("update ballot_application set party_size = 0 where draw_id = '" + drawId + "'"))
                 .hasMessageContaining("ballot_application_party_check");
-        // the draw's outcomes (V24): one position per application of the edition, a winner with its ticket
+        // the draw's outcomes (V27): one position per application of the edition, a winner with its ticket
         assertThatThrownBy(() -> sql("update ballot_application set status = 'WON' where draw_id = '" + drawId + "'"))
                 .hasMessageContaining("ballot_application_status_check");
         String outcome = "insert into ballot_outcome (application_id, edition_id, position) select id, edition_id, %d from ballot_application"

@@ -367,9 +367,9 @@ public class BallotSimulation extends Simulation {
             v.add(db.same("no offer with more persons than places", 0, """
                     select count(*) from offer o where o.edition_id = ? and o.capacity <
                         (select coalesce(sum(t.party_size), 0) from ticket t where t.offer_id = o.id and t.status = 'ACTIVE')""", drawEdition));
-            v.add(db.same("every application drawn (one outcome each, V24)", drawApplications,
+            v.add(db.same("every application drawn (one outcome each, V27)", drawApplications,
                     "select count(*) from ballot_outcome where edition_id = ?", drawEdition));
-            // the waiting lists are written when first needed (V23): the draw leaves each non-empty one pending
+            // the waiting lists are written when first needed (V26): the draw leaves each non-empty one pending
             v.add(db.same("no waiting-list entry written by the draw", 0,
                     "select count(*) from waitlist_entry w join offer o on o.id = w.offer_id where o.edition_id = ?", drawEdition));
             v.add(db.same("a pending waiting list for each offer that losers chose", db.number("""
@@ -415,7 +415,7 @@ public class BallotSimulation extends Simulation {
         md.append("\n### 6. The draw\n\n").append(String.format(
                 "%,d applications (parties of 1 to 4, 1 to 5 choices, %,d choices in all, popularity skewed as in Kent 2017, one in five from Kent) "
                         + "over %d offers of %d places, seeded in the database (%.0f s), then drawn through `POST /api/admin/editions/{id}/draw`: "
-                        + "random serial dictatorship on the snapshot frozen at close, %,d tickets, every application's result and its waiting lists (each written when first needed, V23), one transaction.%n%n",
+                        + "random serial dictatorship on the snapshot frozen at close, %,d tickets, every application's result and its waiting lists (each written when first needed, V26), one transaction.%n%n",
                 drawApplications, seededEntries, drawOffers, drawPlaces, seedSeconds, drawWinners));
         table(md, draw);
         md.append(String.format("%n**Draw: %.1f s** wall time (target ≤ 10 s%s), on the snapshot frozen at the window's close, apart:"

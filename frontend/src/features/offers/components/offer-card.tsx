@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import type { Offer } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
@@ -10,19 +10,33 @@ type Props = {
 };
 
 export function OfferCard({ offer, action }: Props) {
+  return (
+    <article className={`offer-card${offer.remaining <= 0 ? ' offer-card--sold-out' : ''}`} aria-labelledby={`offer-${offer.id}`}>
+      <OfferFacts offer={offer} />
+      {action && <div className="offer-card__action">{action}</div>}
+      <OfferDetails offer={offer} />
+    </article>
+  );
+}
+
+/**
+ * What the card says of the offer. Memoized, as the details below: the page renders the cards again
+ * whenever the claim buttons' inputs change (login, the user's tickets and waiting lists arriving), and
+ * only the buttons change then (issue 11, blocking time). The offer keeps its identity until the
+ * server's answer changes it (TanStack Query's structural sharing); a language change renders it
+ * again through useTranslation.
+ */
+const OfferFacts = memo(function OfferFacts({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { attraction } = offer;
-  const name = format.localized(attraction.name);
   const soldOut = offer.remaining <= 0;
   const share = offer.capacity > 0 ? Math.min(100, Math.round((offer.remaining / offer.capacity) * 100)) : 0;
-  const accessibility = format.localized(attraction.accessibility);
-
   return (
-    <article className={`offer-card${soldOut ? ' offer-card--sold-out' : ''}`} aria-labelledby={`offer-${offer.id}`}>
+    <>
       <header className="offer-card__header">
         <h4 id={`offer-${offer.id}`} className="offer-card__title">
-          {name}
+          {format.localized(attraction.name)}
         </h4>
         <span className={`badge badge--${attraction.category.toLowerCase()}`}>{t(`category.${attraction.category}`)}</span>
       </header>
@@ -42,22 +56,22 @@ export function OfferCard({ offer, action }: Props) {
           <span style={{ width: `${share}%` }} />
         </div>
       </div>
-      {action && <div className="offer-card__action">{action}</div>}
-      <OfferDetails offer={offer} name={name} accessibility={accessibility} />
-    </article>
+    </>
   );
-}
+});
 
 /**
  * The description, address and accessibility, in a keyboard disclosure whose content renders once
  * first opened: a closed one shows none of it, and the home page's first render (every card) makes
  * fewer nodes and calls fewer translations (issue 11, blocking time).
  */
-function OfferDetails({ offer, name, accessibility }: { offer: Offer; name: string; accessibility: string }) {
+const OfferDetails = memo(function OfferDetails({ offer }: { offer: Offer }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [opened, setOpened] = useState(false);
   const { attraction } = offer;
+  const name = format.localized(attraction.name);
+  const accessibility = format.localized(attraction.accessibility);
   return (
     <details className="offer-card__details" onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary>
@@ -84,4 +98,4 @@ function OfferDetails({ offer, name, accessibility }: { offer: Offer; name: stri
       )}
     </details>
   );
-}
+});

@@ -51,6 +51,9 @@ export function getKeycloak(): Promise<Keycloak> {
   return current;
 }
 
+/** How long the start's silent check may take before the app carries on without Keycloak. */
+const INIT_TIMEOUT_MS = 5000;
+
 let initialization: Promise<boolean> | undefined;
 
 /** A fresh adapter, for another init after a failed one (the network came back). */
@@ -74,12 +77,20 @@ export function initKeycloak(prepare: (adapter: Keycloak) => void = () => undefi
   if (keycloak) prepare(keycloak);
   initialization ??= getKeycloak().then((adapter) => {
     prepareAdapter(adapter);
-    return adapter.init({
+    const init = adapter.init({
       onLoad: 'check-sso',
       silentCheckSsoRedirectUri: `${window.location.origin}/silent-check-sso.html`,
       pkceMethod: 'S256',
       checkLoginIframe: false,
-      messageReceiveTimeout: 5000,
+      messageReceiveTimeout: INIT_TIMEOUT_MS,
+    });
+    // keycloak-js waits for the silent check's answer without a time limit (only its third-party-cookie
+    // check, skipped in the generic OIDC mode, had one): a Keycloak that cannot be reached (a phone with
+    // no real network) would leave the app "checking the session" for ever. Failed after a while
+    // instead, as when Keycloak is down: AuthProvider carries on without login and tries again later.
+    return new Promise<boolean>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Keycloak did not answer the silent check')), INIT_TIMEOUT_MS);
+      init.then(resolve, reject).finally(() => clearTimeout(timer));
     });
   });
   return initialization;

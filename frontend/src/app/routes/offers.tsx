@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
@@ -10,6 +10,7 @@ import { useMyTickets } from '@/features/tickets/api/get-my-tickets';
 import { ClaimOffer } from '@/features/tickets/components/claim-offer';
 import { WaitlistOffer } from '@/features/waitlist/components/waitlist-offer';
 import { useAuth } from '@/lib/auth';
+import type { Offer } from '@/lib/api/types';
 import { DocumentTitle } from '@/components/ui/document-title';
 
 // A ballot edition's page (its notice and application form) is a chunk of its own: a first-come
@@ -24,13 +25,32 @@ export function OffersRoute() {
   const me = useMe(auth.authenticated && edition.data ? auth.username : undefined, edition.data?.id);
   // Whether the user holds a ticket for an offer: then no waiting list for it (the claim action links to it).
   const tickets = useMyTickets(auth.authenticated ? auth.username : undefined);
-  const holds = (offerId: number) =>
-    tickets.data?.some((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offerId);
+  const eligible = me.data?.eligible;
+  const current = edition.data;
+  // The same function while its inputs stay (TanStack Query keeps the data's identity until the server's
+  // answer changes): OffersSection is memoized, so the renders of this page that change none of them
+  // (the session confirmed by Keycloak, an unrelated query) do not render the list and its cards again
+  // (issue 11, blocking time: the logged-in home page rendered every card once more per step of its login).
+  const renderOfferAction = useCallback(
+    (offer: Offer) =>
+      current && (
+        <>
+          <ClaimOffer offer={offer} edition={current} eligible={eligible} />
+          <WaitlistOffer
+            offer={offer}
+            edition={current}
+            eligible={eligible}
+            holdsTicket={tickets.data?.some((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id)}
+          />
+        </>
+      ),
+    [current, eligible, tickets.data],
+  );
   const title = <DocumentTitle>{`${t('offers.title')} · ${t('app.name')}`}</DocumentTitle>;
 
   if (edition.isPending) return <>{title}<Loading /></>;
   if (edition.isError) return <>{title}<ErrorState error={edition.error} onRetry={() => void edition.refetch()} /></>;
-  if (!edition.data) {
+  if (!current) {
     return (
       <>
         {title}
@@ -39,7 +59,6 @@ export function OffersRoute() {
       </>
     );
   }
-  const current = edition.data;
   if (current.allocationMode === 'BALLOT') {
     // A ballot: no claim buttons; the application form instead.
     return (
@@ -54,12 +73,7 @@ export function OffersRoute() {
       <EditionSummary edition={current} />
       <OffersSection
         edition={current}
-        renderOfferAction={(offer) => (
-          <>
-            <ClaimOffer offer={offer} edition={current} eligible={me.data?.eligible} />
-            <WaitlistOffer offer={offer} edition={current} eligible={me.data?.eligible} holdsTicket={holds(offer.id)} />
-          </>
-        )}
+        renderOfferAction={renderOfferAction}
       />
     </>
   );

@@ -1,15 +1,36 @@
 import type Keycloak from 'keycloak-js';
 import { env } from '@/config/env';
 
+/** The realm's OpenID Connect endpoints (those of its discovery document, without fetching it). */
+export function realmEndpoints(keycloakUrl: string, realm: string) {
+  const base = `${keycloakUrl.replace(/\/+$/, '')}/realms/${encodeURIComponent(realm)}/protocol/openid-connect`;
+  return {
+    authorization_endpoint: `${base}/auth`,
+    token_endpoint: `${base}/token`,
+    end_session_endpoint: `${base}/logout`,
+    userinfo_endpoint: `${base}/userinfo`,
+  };
+}
+
 /**
  * keycloak-js is a chunk of its own, downloaded when AuthProvider first needs it: as the app starts
  * when a session may exist (offline-session.ts, sessionMayExist), else at the login. The first screen
  * never waits for it; an anonymous visitor's pages never download it.
+ *
+ * Configured as a generic OpenID Connect provider (keycloak-js's `oidcProvider`, the realm's endpoints
+ * given inline: no discovery request), not with url + realm: in that mode keycloak-js skips its
+ * third-party-cookie check (keycloak/keycloak#34139), two hidden iframes (3p-cookies/step1.html then
+ * step2.html) that each made a document and a JavaScript context on the page's main thread at every
+ * start of a logged-in page (issue 11, blocking time). The silent check-sso iframe stays. What that
+ * check would change: where a browser blocks Keycloak's cookies in an iframe (Keycloak on another site
+ * than the app), the silent check finds no session and the user is shown logged out until they press
+ * Log in, which then needs no password; the app uses none of the Keycloak-only calls the mode lacks
+ * (registration, account page, login-status iframe: checkLoginIframe is off).
  */
 const newAdapter = () =>
   import('keycloak-js').then(
     ({ default: Adapter }) =>
-      new Adapter({ url: env.keycloakUrl, realm: env.keycloakRealm, clientId: env.keycloakClientId }),
+      new Adapter({ clientId: env.keycloakClientId, oidcProvider: realmEndpoints(env.keycloakUrl, env.keycloakRealm) }),
   );
 
 /**
@@ -29,6 +50,9 @@ export function getKeycloak(): Promise<Keycloak> {
   });
   return current;
 }
+
+/** How long the start's silent check may take before the app carries on without Keycloak. */
+const INIT_TIMEOUT_MS = 5000;
 
 let initialization: Promise<boolean> | undefined;
 
@@ -53,12 +77,20 @@ export function initKeycloak(prepare: (adapter: Keycloak) => void = () => undefi
   if (keycloak) prepare(keycloak);
   initialization ??= getKeycloak().then((adapter) => {
     prepareAdapter(adapter);
-    return adapter.init({
+    const init = adapter.init({
       onLoad: 'check-sso',
       silentCheckSsoRedirectUri: `${window.location.origin}/silent-check-sso.html`,
       pkceMethod: 'S256',
       checkLoginIframe: false,
-      messageReceiveTimeout: 5000,
+      messageReceiveTimeout: INIT_TIMEOUT_MS,
+    });
+    // keycloak-js waits for the silent check's answer without a time limit (only its third-party-cookie
+    // check, skipped in the generic OIDC mode, had one): a Keycloak that cannot be reached (a phone with
+    // no real network) would leave the app "checking the session" for ever. Failed after a while
+    // instead, as when Keycloak is down: AuthProvider carries on without login and tries again later.
+    return new Promise<boolean>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Keycloak did not answer the silent check')), INIT_TIMEOUT_MS);
+      init.then(resolve, reject).finally(() => clearTimeout(timer));
     });
   });
   return initialization;

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import type { Edition, Offer } from '@/lib/api/types';
 import { useLatestSearchParams } from '@/lib/search-params';
@@ -26,7 +26,13 @@ type Props = {
   renderOfferAction?: (offer: Offer) => ReactNode;
 };
 
-export function OffersSection({ edition, renderOfferAction }: Props) {
+/**
+ * Memoized: the home page renders again whenever the login's steps arrive (the session, the user's
+ * tickets and eligibility); the list and its cards only when the edition or the card action changes
+ * (the page keeps renderOfferAction's identity while its inputs stay). Its own hooks (the URL's
+ * filters, the offers query, the texts) still render it when they change.
+ */
+export const OffersSection = memo(function OffersSection({ edition, renderOfferAction }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const [params, updateParams] = useLatestSearchParams();
@@ -62,4 +68,4 @@ export function OffersSection({ edition, renderOfferAction }: Props) {
       <OffersList editionId={edition.id} filters={filters} headingId={headingId} renderOfferAction={renderOfferAction} />
     </section>
   );
-}
+});

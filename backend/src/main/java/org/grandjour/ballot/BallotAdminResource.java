@@ -23,10 +23,10 @@ import org.grandjour.common.Caller;
 @RolesAllowed("organiser")
 @Produces(MediaType.APPLICATION_JSON)
 public class BallotAdminResource {
-    @jakarta.inject.Inject
-    BallotResultMails resultMails;
     @Inject
     BallotAdminService ballots;
+    @Inject
+    BallotResultMails resultMails;
     @Inject
     Caller caller;
 
@@ -69,8 +69,8 @@ public class BallotAdminResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public DrawReport draw(@PathParam("editionId") long editionId,
                            @NotNull(message = "a JSON body {publicValue} is required") @Valid DrawInput input) {
-        BallotAdminService.Drawn drawn = ballots.draw(caller.username(), editionId, input.publicValue());
+        DrawReport report = ballots.draw(caller.username(), editionId, input.publicValue());
         resultMails.sendSoon(); // committed: the mails go now (and, should this backend stop, from any instance later)
-        return drawn.report();
+        return report;
     }
 }

@@ -42,9 +42,6 @@ public class BallotAdminService {
     @Inject
     ObjectMapper json;
 
-    /** The draw's report (its result mails are owed in the database: BallotResultMails sends them once committed). */
-    public record Drawn(DrawReport report) {
-    }
 
     @Transactional
     @SuppressWarnings("unchecked")
@@ -202,7 +199,7 @@ public class BallotAdminService {
      */
     @Transactional
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 600)
-    public Drawn draw(String organiser, long editionId, String publicValue) {
+    public DrawReport draw(String organiser, long editionId, String publicValue) {
         Edition e = ballots.ballotEdition(editionId);
         Instant now = clock.instant();
         if (!e.applicationClosedAt(now)) {
@@ -325,13 +322,12 @@ public class BallotAdminService {
         long tReport = System.nanoTime();
         DrawReport report = ballots.report(editionId);
         long tReread = System.nanoTime();
-        Drawn drawn = new Drawn(report);
         LOG.infof("ballot draw of edition %d: %d applications, %d winners, %d waiting-list places (lists written when first needed); snapshot %d ms, snapshot read %d ms,"
                 + " draw %d ms, applicants %d ms, tickets %d ms, results %d ms, waiting lists %d ms, result file and report %d ms,"
                 + " report read %d ms", e.id, n, awards.size(), entries, ms(t0, tFrozen), ms(tFrozen, tParsed),
                 ms(tParsed, tDrawn), ms(tDrawn, tApplicants), ms(tApplicants, tTickets), ms(tTickets, tResults), ms(tResults, tWaiting),
                 ms(tWaiting, tReport), ms(tReport, tReread));
-        return drawn;
+        return report;
     }
 
     private static long ms(long from, long to) {

@@ -86,12 +86,12 @@ public class BallotResultMails {
     }
 
     private int sendOwed(long editionId) {
-        Owed owed = QuarkusTransaction.requiringNew().call(() -> owed(editionId));
+        Map<Long, ResultMail> owed = QuarkusTransaction.requiringNew().call(() -> owed(editionId));
         int sent = 0;
-        List<Long> ids = new ArrayList<>(owed.mails().keySet());
+        List<Long> ids = new ArrayList<>(owed.keySet());
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            int[] result = QuarkusTransaction.requiringNew().call(() -> sendBatch(batch, owed.mails()));
+            int[] result = QuarkusTransaction.requiringNew().call(() -> sendBatch(batch, owed));
             sent += result[0];
             if (result[1] > 0) {
                 LOG.warnf("ballot result mails of edition %d: the mail server failed; %d mails still owed, sent at the next run",
@@ -120,9 +120,7 @@ public class BallotResultMails {
         int failed = 0;
         for (Number n : locked) {
             ResultMail m = byApplication.get(n.longValue());
-            if (m == null) {
-                done.add(n.longValue()); // no address: nothing owed
-            } else if (mails.trySend(m.to(), m.language(), m.key(), m.args())) {
+            if (mails.trySend(m.to(), m.language(), m.key(), m.args())) {
                 done.add(n.longValue());
                 sent++;
             } else {
@@ -135,12 +133,9 @@ public class BallotResultMails {
         return new int[] {sent, failed};
     }
 
-    /** The owed mails of an edition by application id (null: no address), written from the draw's outcomes. */
-    private record Owed(Map<Long, ResultMail> mails) {
-    }
-
+    /** The owed mails of an edition by application id, written from the draw's outcomes (outcomes without an address settled first). */
     @SuppressWarnings("unchecked")
-    private Owed owed(long editionId) {
+    private Map<Long, ResultMail> owed(long editionId) {
         Edition e = ballots.ballotEdition(editionId);
         String nameFr = e.names().fr();
         String nameEn = e.names().en();
@@ -161,13 +156,12 @@ public class BallotResultMails {
                 where o.edition_id = ?1 and o.result_mailed_at is null order by o.position""").setParameter(1, editionId).getResultList();
         Map<Long, ResultMail> out = new LinkedHashMap<>();
         if (owed.isEmpty()) {
-            return new Owed(out);
+            return out;
         }
         // the losers' places on each list they wait on: the draw's waiting lists (losers that chose the offer, by position)
         Map<Long, List<String>> waiting = new HashMap<>();
         Map<Long, Object[]> owedLosers = new HashMap<>();
-        owed.stream().filter(r -> r[9] == null && r[6] != null && !((String) r[6]).isBlank())
-                .forEach(r -> owedLosers.put(((Number) r[0]).longValue(), r));
+        owed.stream().filter(r -> r[9] == null).forEach(r -> owedLosers.put(((Number) r[0]).longValue(), r));
         if (!owedLosers.isEmpty()) {
             List<Object[]> lists = em.createNativeQuery("""
                     select c.offer_id, c.application_id from ballot_choice c
@@ -190,10 +184,6 @@ public class BallotResultMails {
         for (Object[] a : owed) {
             long id = ((Number) a[0]).longValue();
             String to = (String) a[6];
-            if (to == null || to.isBlank()) {
-                out.put(id, null);
-                continue;
-            }
             String language = (String) a[7];
             String edition = "fr".equals(language) ? nameFr : nameEn;
             String greeting = a[3] != null ? (String) a[3] : (String) a[2]; // the name, else the username
@@ -208,6 +198,6 @@ public class BallotResultMails {
                         String.join("\n", waiting.getOrDefault(id, List.of())), position, a[1]}));
             }
         }
-        return new Owed(out);
+        return out;
     }
 }

@@ -26,6 +26,7 @@ import org.grandjour.mail.Mails;
 import org.grandjour.resident.Resident;
 import org.grandjour.territory.Territory;
 import org.grandjour.ticket.ClaimRules;
+import org.grandjour.waitlist.WaitlistService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +51,7 @@ public class BallotService {
     @Inject
     ObjectMapper json;
     @Inject
-    org.grandjour.waitlist.WaitlistService waitlists;
+    WaitlistService waitlists;
 
     /** The application and whether this request created it. */
     public record Outcome(ApplicationView application, boolean created) {

@@ -124,25 +124,28 @@ public class StatsService {
         }
         return rows("""
                 select o.id as offer_id,
-                       -- a drawn ballot's list not written yet (V26) waits whole: its losers that chose the offer
-                       case when p.offer_id is null
-                            then (select count(*) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING')
-                            else (select count(*) from ballot_choice c join ballot_outcome b on b.application_id = c.application_id and b.won_offer_id is null
-                                  join ballot_application a on a.id = c.application_id where c.offer_id = o.id) end as waiting_parties,
-                       case when p.offer_id is null
-                            then (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'WAITING')
-                            else (select coalesce(sum(a.party_size), 0) from ballot_choice c join ballot_outcome b on b.application_id = c.application_id and b.won_offer_id is null
-                                  join ballot_application a on a.id = c.application_id where c.offer_id = o.id) end as waiting_persons,
-                       (select coalesce(sum(w.party_size), 0) from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') as refilled_persons,
+                       min(waiting.parties) as waiting_parties, min(waiting.persons) as waiting_persons,
+                       min(refill.persons) as refilled_persons,
                        coalesce(sum(t.party_size) filter (where t.released_via is not null), 0) as released_persons,
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is not null) as confirmed,
                        count(t.id) filter (where t.status = 'ACTIVE' and t.confirmed_at is null) as unconfirmed,
                        coalesce(sum(t.party_size) filter (where t.walk_up), 0) as walk_up_persons,
                        min(refill.median) as refill_median, min(refill.longest) as refill_max
                 from offer o
-                cross join lateral (select percentile_disc(0.5) within group (order by w.refill_ms) as median, max(w.refill_ms) as longest
+                cross join lateral (select coalesce(sum(w.party_size), 0) as persons,
+                                           percentile_disc(0.5) within group (order by w.refill_ms) as median, max(w.refill_ms) as longest
                                     from waitlist_entry w where w.offer_id = o.id and w.status = 'SERVED') refill
                 left join ballot_waitlist_pending p on p.offer_id = o.id
+                -- parties and persons waiting, in one pass: the written list, or a drawn ballot's list not written yet
+                -- (V26), which waits whole: its losers that chose the offer
+                cross join lateral (select count(*) as parties, coalesce(sum(x.party_size), 0) as persons from (
+                                        select w.party_size from waitlist_entry w
+                                        where p.offer_id is null and w.offer_id = o.id and w.status = 'WAITING'
+                                        union all
+                                        select a.party_size from ballot_choice c
+                                        join ballot_outcome b on b.application_id = c.application_id and b.won_offer_id is null
+                                        join ballot_application a on a.id = c.application_id
+                                        where p.offer_id is not null and c.offer_id = o.id) x) waiting
                 left join ticket t on t.offer_id = o.id
                 where o.id in (?1)
                 group by o.id, p.offer_id order by o.id""", offerIds)

@@ -1691,6 +1691,11 @@ export interface components {
             reason: string;
             /** @description For DOOR_FULL: up to 5 offers of the edition with places left, the same attraction's other days first (nearest first), then other attractions the same day (most places first); null otherwise */
             alternatives?: components["schemas"]["DoorAlternative"][] | null;
+            /**
+             * Format: int32
+             * @description For DOOR_FULL: places still left at the door (its capacity less the persons in, 0 at the least), as the verdict counted them, so part of the party may come in now with `persons`; informational, the admission is judged again. A retried scan's is as things are now. Null otherwise
+             */
+            doorPlacesLeft?: number | null;
         };
         /** @description A territory's share of each offer's places */
         ShareView: {

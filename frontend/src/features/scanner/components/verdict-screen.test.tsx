@@ -117,6 +117,64 @@ describe('VerdictScreen', () => {
     expect(onDismiss).toHaveBeenCalled();
   });
 
+  it('offers to admit part of the party when a few places are left at a full door, in English and French', async () => {
+    const { verdict, onAdmitMore } = renderVerdict(
+      shown({
+        verdict: 'DOOR_FULL',
+        partySize: 4,
+        personsAdmittedNow: 0,
+        personsRemaining: 4,
+        doorPlacesLeft: 2,
+        alternatives: [
+          { offerId: 31, attractionId: 3, attractionName: { fr: 'Louvre-Lens', en: 'Louvre-Lens' }, day: '2026-03-29', placesLeft: 12, sameAttraction: true },
+        ],
+      }),
+    );
+    expect(verdict).toHaveClass('verdict--full');
+    expect(verdict).toHaveTextContent('the whole party does not fit, nobody was admitted yet.');
+    const partial = screen.getByRole('region', { name: 'Only 2 places left at this door, for a party of 4' });
+    // the choice, labelled, capped at the places left; the alternatives stay on offer
+    const stepper = within(partial).getByRole('group', { name: 'Persons of this party to admit now' });
+    expect(within(stepper).getByText('2')).toBeInTheDocument();
+    expect(within(stepper).getByRole('button', { name: 'One person more' })).toBeDisabled();
+    expect(screen.getByRole('region', { name: 'Places left elsewhere' })).toBeInTheDocument();
+    expect(within(partial).getByText('The others keep their ticket: they can come back later, once places are free.')).toBeInTheDocument();
+    // the staff decide: the screen waits for them, focus on the safe "Next ticket"
+    expect(verdict.querySelector('.verdict__timer')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Next ticket' })).toHaveFocus();
+    // by keyboard, back from "Next ticket": the admit button, then the stepper (its "+" is disabled, skipped)
+    await userEvent.tab({ shift: true });
+    expect(within(partial).getByRole('button', { name: 'Admit 2 of 4 now' })).toHaveFocus();
+    await userEvent.tab({ shift: true });
+    expect(within(stepper).getByRole('button', { name: 'One person fewer' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(within(stepper).getByText('1')).toBeInTheDocument();
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(within(partial).getByRole('button', { name: 'Admit 1 of 4 now' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(onAdmitMore).toHaveBeenCalledWith(1);
+    await userEvent.click(within(stepper).getByRole('button', { name: 'One person more' }));
+    await userEvent.click(within(partial).getByRole('button', { name: 'Admit 2 of 4 now' }));
+    expect(onAdmitMore).toHaveBeenLastCalledWith(2);
+    await act(() => i18n.changeLanguage('fr'));
+    expect(screen.getByRole('region', { name: 'Plus que 2 places à ce site, pour un groupe de 4' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Personnes de ce groupe à faire entrer maintenant' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Faire entrer 2 sur 4 maintenant' })).toBeInTheDocument();
+    expect(verdict).toHaveTextContent('tout le groupe n’y tient pas');
+    expect(verdict).toHaveTextContent('Les autres gardent leur billet');
+  });
+
+  it('offers no partial admission when no place is left, or the places left take the whole party', () => {
+    const { verdict } = renderVerdict(
+      shown({ verdict: 'DOOR_FULL', partySize: 4, personsAdmittedNow: 0, personsRemaining: 4, doorPlacesLeft: 0, alternatives: [] }),
+    );
+    expect(verdict).toHaveTextContent('The door has reached its capacity for today: nobody was admitted.');
+    expect(screen.queryByTestId('door-full-partial')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Admit/ })).not.toBeInTheDocument();
+    expect(verdict.querySelector('.verdict__timer')).not.toBeNull();
+  });
+
   it('says a full door with nowhere else to go, and goes away by itself', () => {
     const { verdict } = renderVerdict(shown({ verdict: 'DOOR_FULL', personsAdmittedNow: 0, alternatives: [] }));
     expect(verdict).toHaveClass('verdict--full');

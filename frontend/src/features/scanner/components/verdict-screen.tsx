@@ -48,8 +48,13 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
   const remaining = result.personsRemaining ?? 0;
   const [more, setMore] = useState(remaining);
   const alternatives = result.verdict === 'DOOR_FULL' ? (result.alternatives ?? []) : [];
-  /** A full door with places elsewhere: the staff tell the party, so the screen waits for them. */
-  const waits = holding || alternatives.length > 0;
+  /** A full door with a few places still left, fewer than the party: part of it may come in now. */
+  const doorPlacesLeft = result.verdict === 'DOOR_FULL' ? (result.doorPlacesLeft ?? 0) : 0;
+  const showPartial = doorPlacesLeft > 0 && doorPlacesLeft < remaining;
+  const [partial, setPartial] = useState(Math.min(doorPlacesLeft, remaining));
+  const partialCount = Math.max(1, Math.min(partial, doorPlacesLeft));
+  /** A full door with places elsewhere, or room for part of the party: the staff tell the party, so the screen waits for them. */
+  const waits = holding || alternatives.length > 0 || showPartial;
 
   useEffect(() => {
     nextRef.current?.focus({ preventScroll: true });
@@ -144,7 +149,7 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
       lines.push(t('scanner.reason.badScanTime'));
       break;
     case 'DOOR_FULL':
-      lines.push(t('scanner.reason.doorFull'));
+      lines.push(t(showPartial ? 'scanner.reason.doorAlmostFull' : 'scanner.reason.doorFull'));
       if (alternatives.length === 0) lines.push(t('scanner.doorFull.none'));
       break;
     case 'INVALID':
@@ -186,6 +191,28 @@ export function VerdictScreen({ shown, attractions, today, timeZone, deviceId, b
             {line}
           </p>
         ))}
+        {showPartial && (
+          <section
+            className="verdict__more verdict__partial"
+            aria-labelledby={`${shown.scanId}-partial`}
+            data-testid="door-full-partial"
+            onClick={stop}
+          >
+            <h3 id={`${shown.scanId}-partial`}>
+              {t('scanner.doorFull.partial.title', { count: doorPlacesLeft, party: remaining })}
+            </h3>
+            <PersonsStepper
+              label={t('scanner.doorFull.partial.label')}
+              value={partialCount}
+              max={doorPlacesLeft}
+              onChange={setPartial}
+            />
+            <button type="button" className="button" disabled={busy} onClick={() => onAdmitMore(partialCount)}>
+              {t('scanner.doorFull.partial.submit', { count: partialCount, party: remaining })}
+            </button>
+            <p className="verdict__hint">{t('scanner.doorFull.partial.rest')}</p>
+          </section>
+        )}
         {alternatives.length > 0 && (
           <section className="verdict__alternatives" aria-labelledby={`${shown.scanId}-alternatives`}>
             <h3 id={`${shown.scanId}-alternatives`}>{t('scanner.doorFull.alternatives')}</h3>

@@ -26,5 +26,8 @@ public record ScanResult(
         @Schema(required = true, description = "A plain-words reason, in English, for logs and organisers") String reason,
         @Schema(nullable = true, description = "For DOOR_FULL: up to 5 offers of the edition with places left, the same attraction's "
                 + "other days first (nearest first), then other attractions the same day (most places first); null otherwise")
-        List<DoorAlternative> alternatives) {
+        List<DoorAlternative> alternatives,
+        @Schema(nullable = true, description = "For DOOR_FULL: places still left at the door (its capacity less the persons in, 0 at the "
+                + "least), as the verdict counted them, so part of the party may come in now with `persons`; informational, the "
+                + "admission is judged again. A retried scan's is as things are now. Null otherwise") Integer doorPlacesLeft) {
 }

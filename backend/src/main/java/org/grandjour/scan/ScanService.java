@@ -149,8 +149,9 @@ public class ScanService {
         int admitted;
     }
 
+    /** {@code doorPlacesLeft}: for DOOR_FULL, the room the refused UPDATE was held to; null otherwise. */
     private record Judged(long scanRowId, ScanRequest request, Instant at, Verdict verdict, Row ticket, int before, int admittedNow,
-                          boolean conflict, String reason) {
+                          boolean conflict, String reason, Integer doorPlacesLeft) {
     }
 
     private List<ScanResult> judgeAll(String staffUsername, List<ScanRequest> requests, boolean offline, Instant now) {
@@ -363,7 +364,7 @@ public class ScanService {
                     door.admitted += after - before;
                 }
                 return new Judged(rowId, r, at, Verdict.ADMITTED, t, before, after - before, false,
-                        "Admit " + (after - before) + " of " + t.partySize + ".");
+                        "Admit " + (after - before) + " of " + t.partySize + ".", null);
             }
         }
         reread.setLong(1, t.id); // not admitted: see why, as things are now
@@ -382,9 +383,10 @@ public class ScanService {
         }
         if ((r.persons() == null || r.persons() <= left) && door != null && room != null) {
             int wanted = r.persons() == null ? left : r.persons();
-            return refused(rowId, r, at, Verdict.DOOR_FULL, t, expectedIn, "Door full: " + door.admitted + " of the capacity of "
-                    + door.capacity + " are in; " + wanted + (wanted == 1 ? " person does" : " persons do") + " not fit ("
-                    + room + " place" + (room == 1 ? "" : "s") + " left).");
+            // the room this UPDATE was held to (the offer is locked until commit): the door may offer part of the party
+            return new Judged(rowId, r, at, Verdict.DOOR_FULL, t, t.personsAdmitted, 0, expectedIn, "Door full: " + door.admitted
+                    + " of the capacity of " + door.capacity + " are in; " + wanted + (wanted == 1 ? " person does" : " persons do")
+                    + " not fit (" + room + " place" + (room == 1 ? "" : "s") + " left).", room);
         }
         return refused(rowId, r, at, Verdict.TOO_MANY_PERSONS, t, expectedIn,
                 r.persons() + " persons asked, but only " + left + " of the party of " + t.partySize + " may still come in.");
@@ -399,7 +401,7 @@ public class ScanService {
     }
 
     private static Judged refused(long rowId, ScanRequest r, Instant at, Verdict verdict, Row t, boolean expectedIn, String reason) {
-        return new Judged(rowId, r, at, verdict, t, t == null ? 0 : t.personsAdmitted, 0, expectedIn, reason);
+        return new Judged(rowId, r, at, verdict, t, t == null ? 0 : t.personsAdmitted, 0, expectedIn, reason, null);
     }
 
     /** Every verdict into the scan log, in one statement. */
@@ -480,7 +482,7 @@ public class ScanService {
                     t == null ? null : t.partySize - j.before() - j.admittedNow(), t == null ? null : t.holderFirstName,
                     t == null ? null : t.offerId, t == null ? null : t.attractionId, t == null ? null : t.day,
                     first == null ? null : (Instant) first[0], first == null ? null : (String) first[1], j.conflict(), j.reason(),
-                    elsewhere));
+                    elsewhere, j.doorPlacesLeft()));
         }
         UUID[] replayed = requests.stream().map(ScanRequest::scanId).filter(u -> !byUid.containsKey(u)).distinct().toArray(UUID[]::new);
         if (replayed.length > 0) {
@@ -510,6 +512,8 @@ public class ScanService {
         Map<Long, Object[]> first = firstAdmissions(c, rows.stream().filter(r -> r[1] == Verdict.ALREADY_USED && r[5] != null)
                 .map(r -> (Long) r[5]).distinct().toArray(Long[]::new));
         Map<Long, List<DoorAlternative>> alternatives = new HashMap<>();
+        Map<Long, Integer> placesLeft = placesLeft(c, rows.stream().filter(r -> r[1] == Verdict.DOOR_FULL && r[8] != null)
+                .map(r -> (Long) r[8]).distinct().toArray(Long[]::new)); // as things are now, like the alternatives
         for (Object[] r : rows) {
             Long ticketId = (Long) r[5];
             List<DoorAlternative> elsewhere = r[1] != Verdict.DOOR_FULL || r[8] == null ? null
@@ -520,8 +524,28 @@ public class ScanService {
             Object[] f = r[1] == Verdict.ALREADY_USED && ticketId != null ? first.get(ticketId) : null;
             into.put((UUID) r[0], new ScanResult((UUID) r[0], (Verdict) r[1], ticketId, party, admitted, before,
                     party == null ? null : party - before - admitted, (String) r[7], (Long) r[8], (Long) r[9], (LocalDate) r[10],
-                    f == null ? null : (Instant) f[0], f == null ? null : (String) f[1], (Boolean) r[4], REPLAYED, elsewhere));
+                    f == null ? null : (Instant) f[0], f == null ? null : (String) f[1], (Boolean) r[4], REPLAYED, elsewhere,
+                    r[1] == Verdict.DOOR_FULL && r[8] != null ? placesLeft.get((Long) r[8]) : null));
         }
+    }
+
+    /** For a retried DOOR_FULL scan: each offer's capacity less the persons in now (0 at the least); no lock, informational. */
+    private static Map<Long, Integer> placesLeft(Connection c, Long[] offerIds) throws SQLException {
+        Map<Long, Integer> left = new HashMap<>();
+        if (offerIds.length == 0) {
+            return left;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                select o.id, greatest(0, o.capacity - (select coalesce(sum(t.persons_admitted), 0) from ticket t where t.offer_id = o.id))
+                from offer o where o.id = any(?)""")) {
+            s.setArray(1, c.createArrayOf("bigint", offerIds));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    left.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+        }
+        return left;
     }
 
     /**

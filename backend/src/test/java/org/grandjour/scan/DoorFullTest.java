@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,17 +60,21 @@ class DoorFullTest {
     }
 
     private Response scanAtFull(String code, UUID scanId) {
-        return door.scan(door.staff, code, full.id, "device-" + scanId.toString().substring(0, 4), scanId, Instant.now(), null);
+        return scanAtFull(code, scanId, null);
+    }
+
+    private Response scanAtFull(String code, UUID scanId, Integer persons) {
+        return door.scan(door.staff, code, full.id, "device-" + scanId.toString().substring(0, 4), scanId, Instant.now(), persons);
     }
 
     @Test
     void twentyPartiesAtOnceNeverTakeTheDoorBeyondItsCapacity() throws Exception {
-        Offer offer = overbooked(21, 19); // 40 places: 20 parties of 2, room for 10 of them (one place left over)
+        Offer offer = overbooked(32, 28); // 60 places: 20 parties of 3, room for 10 of them (two places left over)
         Offer tomorrow = data.offer(door.edition, full, door.today.plusDays(1), 50);
         Offer elsewhere = data.offer(door.edition, door.otherDoor, door.today, 30);
         List<String[]> tickets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            tickets.add(door.ticket(offer, 2));
+            tickets.add(door.ticket(offer, 3));
         }
 
         List<Response> results = Race.run(20, i -> scanAtFull(tickets.get(i)[1], UUID.randomUUID()));
@@ -82,6 +87,8 @@ class DoorFullTest {
         assertThat(turnedAway).allSatisfy(r -> {
             assertThat(r.<Integer>path("personsAdmittedNow")).isZero();
             assertThat(r.<String>path("reason")).startsWith("Door full");
+            // the offer is locked while judged: every refusal saw the 30 in, two places left
+            assertThat(r.<Integer>path("doorPlacesLeft")).isEqualTo(2);
             List<Map<String, Object>> alternatives = r.path("alternatives");
             // the same attraction tomorrow first, then the same day elsewhere, most places first
             assertThat(alternatives).extracting(a -> ((Number) a.get("offerId")).longValue())
@@ -95,8 +102,8 @@ class DoorFullTest {
         });
 
         // the database: never beyond the capacity, each party in at most once
-        assertThat(sql.number("select sum(persons_admitted) from ticket where offer_id = ?", offer.id)).isEqualTo(20);
-        assertThat(sql.number("select count(*) from ticket where offer_id = ? and persons_admitted not in (0, 2)", offer.id)).isZero();
+        assertThat(sql.number("select sum(persons_admitted) from ticket where offer_id = ?", offer.id)).isEqualTo(30);
+        assertThat(sql.number("select count(*) from ticket where offer_id = ? and persons_admitted not in (0, 3)", offer.id)).isZero();
         assertThat(sql.number("""
                 select count(*) from (select ticket_id from scan where verdict = 'ADMITTED' and ticket_id in
                 (select id from ticket where offer_id = ?) group by ticket_id having count(*) > 1) x""", offer.id)).isZero();
@@ -118,6 +125,60 @@ class DoorFullTest {
             assertThat(l).startsWith(full.slug + ",");
             assertThat(l.split(",", -1)[doorFullColumn]).isEqualTo("10");
         });
+
+        // then the ten parties turned away all send part of themselves at once, half asking the two places left, half one:
+        // whatever the order, the door ends exactly at its capacity (a one first leaves a place another one takes)
+        List<Integer> asked = new ArrayList<>();
+        for (int i = 0; i < turnedAway.size(); i++) {
+            asked.add(i % 2 == 0 ? turnedAway.get(i).<Integer>path("doorPlacesLeft") : 1);
+        }
+        List<Response> partial = Race.run(turnedAway.size(),
+                i -> scanAtFull(codeOf(tickets, turnedAway.get(i)), UUID.randomUUID(), asked.get(i)));
+        assertThat(partial).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        assertThat(partial).allSatisfy(r -> assertThat(r.<String>path("verdict")).isIn("ADMITTED", "DOOR_FULL"));
+        assertThat(partial.stream().filter(r -> "ADMITTED".equals(r.path("verdict"))).mapToInt(r -> r.<Integer>path("personsAdmittedNow")).sum())
+                .isEqualTo(2);
+        assertThat(partial.stream().filter(r -> "DOOR_FULL".equals(r.path("verdict"))).map(r -> r.<Integer>path("doorPlacesLeft")))
+                .allSatisfy(left -> assertThat(left).isIn(0, 1));
+        assertThat(sql.number("select sum(persons_admitted) from ticket where offer_id = ?", offer.id)).isEqualTo(32);
+        assertThat(sql.number("select count(*) from ticket where offer_id = ? and persons_admitted not in (0, 1, 2, 3)", offer.id)).isZero();
+        // and a party left outside is told so: no place left
+        Response after = scanAtFull(codeOf(tickets, turnedAway.get(0)), UUID.randomUUID());
+        after.then().body("verdict", equalTo("DOOR_FULL")).body("doorPlacesLeft", equalTo(0));
+    }
+
+    /** The QR payload of the ticket a result is about. */
+    private static String codeOf(List<String[]> tickets, Response result) {
+        String id = result.path("ticketId").toString();
+        return tickets.stream().filter(t -> t[0].equals(id)).findFirst().orElseThrow()[1];
+    }
+
+    @Test
+    void aPartyTooBigForThePlacesLeftIsToldThemAndPartOfItComesIn() {
+        Offer offer = overbooked(6, 4); // 10 places
+        String[] first = door.ticket(offer, 4);
+        String[] party = door.ticket(offer, 4);
+        scanAtFull(first[1], UUID.randomUUID()).then().body("verdict", equalTo("ADMITTED")).body("doorPlacesLeft", nullValue());
+
+        UUID refusedId = UUID.randomUUID();
+        scanAtFull(party[1], refusedId).then().statusCode(200).body("verdict", equalTo("DOOR_FULL"))
+                .body("doorPlacesLeft", equalTo(2)).body("personsRemaining", equalTo(4)).body("personsAdmittedNow", equalTo(0));
+        // asking for more than the places left is still refused, and says the same
+        scanAtFull(party[1], UUID.randomUUID(), 3).then().body("verdict", equalTo("DOOR_FULL")).body("doorPlacesLeft", equalTo(2));
+
+        scanAtFull(party[1], UUID.randomUUID(), 2).then().statusCode(200).body("verdict", equalTo("ADMITTED"))
+                .body("personsAdmittedNow", equalTo(2)).body("personsAdmittedBefore", equalTo(0)).body("personsRemaining", equalTo(2))
+                .body("doorPlacesLeft", nullValue());
+        assertThat(sql.number("select sum(persons_admitted) from ticket where offer_id = ?", offer.id)).isEqualTo(6);
+        assertThat(sql.number("select persons_admitted from ticket where id = ?", Long.parseLong(party[0]))).isEqualTo(2);
+
+        // the rest of the party comes back later: the door is full, none left
+        scanAtFull(party[1], UUID.randomUUID()).then().body("verdict", equalTo("DOOR_FULL")).body("doorPlacesLeft", equalTo(0))
+                .body("personsRemaining", equalTo(2)).body("personsAdmittedBefore", equalTo(2));
+        // the first refusal, retried, says the places left as things are now
+        scanAtFull(party[1], refusedId).then().body("verdict", equalTo("DOOR_FULL")).body("reason", startsWith("Already received"))
+                .body("doorPlacesLeft", equalTo(0));
+        assertThat(sql.number("select sum(persons_admitted) from ticket where offer_id = ?", offer.id)).isEqualTo(6);
     }
 
     @Test

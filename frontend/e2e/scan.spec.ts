@@ -4,7 +4,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { api, BASE_URL, json, parisToday, submitKeycloakLogin, tokenOf } from './support';
+import { api, BASE_URL, createResident, json, keycloakAdminToken, parisToday, submitKeycloakLogin, tokenOf } from './support';
 
 // The door scanner end to end, through a fake camera: Chromium reads the video of a QR code from a
 // file (one per browser launch, so this spec launches its own browser with the project's options).
@@ -12,6 +12,7 @@ import { api, BASE_URL, json, parisToday, submitKeycloakLogin, tokenOf } from '.
 // (ADMITTED 2 of 2, then ALREADY_USED on a later read), the second offline (admitted on the device,
 // queued, synced when the network is back, and admitted on the server).
 
+const DB = process.env.E2E_DB_NAME ?? 'grandjour_e2e';
 const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 type Attraction = { id: number; name: { en: string } };
@@ -167,4 +168,97 @@ test('door staff admit a party by camera, then refuse the same QR, and admit ano
   } finally {
     await browser.close();
   }
+});
+
+// A full door with two places left, a party of 4: the staff admit 2 of them now (typed code, no camera needed).
+// Own data: a new attraction and offer today (capacity 6), overbooked by the one SQL update below as
+// OverbookingService would (4 places beyond the capacity), two new residents with a party of 4 each.
+test('at a door with two places left, staff admit 2 of a party of 4 now; the other 2 keep their ticket', async ({ page }) => {
+  test.setTimeout(180_000);
+  const run = Date.now().toString(36);
+  const today = parisToday();
+  const organiser = await tokenOf('organiser');
+  const live = (await json<{ id: number; current: boolean }[]>('/api/editions')).find((e) => e.current)!;
+  const created = await api('/api/admin/attractions', organiser, {
+    method: 'POST',
+    body: JSON.stringify({
+      slug: `e2e-door-full-${run}`,
+      territory: 'FR-62',
+      category: 'MUSEUM',
+      nameFr: `Musée presque plein ${run}`,
+      nameEn: `Nearly full museum ${run}`,
+      address: '1 rue de la Gare',
+      town: 'Lens',
+      postcode: '62300',
+      active: true,
+    }),
+  });
+  expect(created.ok, `attraction: ${created.status}`).toBe(true);
+  const attraction = (await created.json()) as Attraction;
+  const offerResponse = await api(`/api/admin/editions/${live.id}/offers`, organiser, {
+    method: 'POST',
+    body: JSON.stringify({ attractionId: attraction.id, day: today, capacity: 6 }),
+  });
+  expect(offerResponse.status).toBe(201);
+  const offer = (await offerResponse.json()) as { id: number };
+  execFileSync('psql', ['-d', DB, '-c', `update offer set overbooking_allowance = 4, overbooking_history_parties = 40,
+    overbooking_show_rate = 0.7 where id = ${offer.id}; update offer_quota set remaining = remaining + 4 where offer_id = ${offer.id} and slice = 0`]);
+
+  // the staff member scans at this door too
+  const staffToken = await tokenOf('staff');
+  const doors = await json<Attraction[]>('/api/me/attractions', staffToken);
+  const assigned = await api('/api/admin/staff/staff/attractions', organiser, {
+    method: 'PUT',
+    body: JSON.stringify({ attractionIds: [...doors.map((d) => d.id), attraction.id] }),
+  });
+  expect(assigned.ok, `assign: ${assigned.status}`).toBe(true);
+
+  const admin = await keycloakAdminToken();
+  const parties: Ticket[] = [];
+  for (const name of [`e2e-first-${run}`, `e2e-party-${run}`]) {
+    await createResident(admin, name);
+    const claimed = await api('/api/tickets', await tokenOf(name), {
+      method: 'POST',
+      body: JSON.stringify({ offerId: offer.id, partySize: 4 }),
+    });
+    expect(claimed.status, `claim by ${name}`).toBe(201);
+    parties.push((await claimed.json()) as Ticket);
+  }
+  const [first, party] = parties as [Ticket, Ticket];
+  // the first party of 4 is in: 2 of the capacity of 6 are left
+  const scanned = await api('/api/scans', staffToken, {
+    method: 'POST',
+    body: JSON.stringify({
+      code: first.code,
+      attractionId: attraction.id,
+      deviceId: 'e2e-api',
+      scanId: randomUUID(),
+      scannedAt: new Date().toISOString(),
+    }),
+  });
+  expect(((await scanned.json()) as { verdict: string }).verdict).toBe('ADMITTED');
+
+  await page.goto('/');
+  await logIn(page, 'staff');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Door scanner' }).click();
+  await page.getByRole('button', { name: new RegExp(`^Nearly full museum ${run}`) }).click();
+  await expect(page.getByTestId('scanner-door')).toHaveText(`Nearly full museum ${run}`);
+
+  await page.getByLabel('Ticket code or QR text').fill(party.code);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', 'DOOR_FULL', { timeout: 20_000 });
+  const partial = verdict.getByRole('region', { name: 'Only 2 places left at this door, for a party of 4' });
+  await expect(partial.getByRole('group', { name: 'Persons of this party to admit now' })).toContainText('2');
+  await expect(partial.getByRole('button', { name: 'One person more' })).toBeDisabled();
+  await partial.getByRole('button', { name: 'Admit 2 of 4 now' }).click();
+
+  await expect(verdict).toHaveAttribute('data-verdict', 'ADMITTED', { timeout: 20_000 });
+  await expect(page.getByTestId('verdict-persons')).toHaveText('2 of 4 persons');
+  await expect(verdict).toContainText('2 still to come');
+
+  // the door is exactly at its capacity; the party's ticket keeps its 2 other persons
+  const list = await json<DoorList>(`/api/attractions/${attraction.id}/door-list?day=${today}`, staffToken);
+  expect(list.tickets.find((t) => t.ticketId === party.id)?.personsAdmitted).toBe(2);
+  expect(list.tickets.reduce((sum, t) => sum + t.personsAdmitted, 0)).toBe(6);
 });

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
@@ -56,6 +57,9 @@ public class MailOutbox {
     /** Owes a mail, in the caller's transaction (joins it: written iff it commits). */
     void enqueue(String to, String key, String subject, String body) {
         em.createNativeQuery("insert into mail_outbox (recipient, mail_key, subject, body) values (?1, ?2, ?3, ?4)")
+                .unwrap(NativeQuery.class)
+                // touches mail_outbox only: no early flush of the caller's entities (they flush at commit, as before)
+                .addSynchronizedQuerySpace("mail_outbox")
                 .setParameter(1, to).setParameter(2, key).setParameter(3, subject).setParameter(4, body).executeUpdate();
     }
 

@@ -5,10 +5,6 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -33,11 +29,8 @@ public class Mails {
     Mailer mailer;
     @Inject
     TransactionSynchronizationRegistry transactions;
-    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mails-after-commit");
-        t.setDaemon(true);
-        return t;
-    });
+    @Inject
+    MailOutbox outbox;
 
     /** Sends now; an SMTP failure is thrown to the caller. */
     public void send(String to, String language, String key, Object... args) {
@@ -70,30 +63,35 @@ public class Mails {
     }
 
     /**
-     * Informs once the caller's transaction has committed (never about a change that was rolled back),
-     * on a mail thread: the request that caused it does not wait for the mail server.
+     * Informs once the caller's transaction has committed (never about a change that was rolled back), and
+     * durably: the mail, rendered now in the recipient's language, is owed in the outbox within that
+     * transaction, then sent right after the commit on the outbox thread (the request does not wait for
+     * the mail server), or by the outbox job if that fails or the backend stops first.
      */
     public void sendAfterCommit(String to, String language, String key, Object... args) {
         if (to == null || to.isBlank()) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    afterCommit.execute(() -> trySend(to, language, key, args));
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("mail " + key + " owed outside a transaction: it would not follow the change");
+        }
+        Locale locale = locale(language);
+        outbox.enqueue(to, key, text(locale, key + ".subject", args), text(locale, key + ".body", args));
+        if (transactions.getResource(MailOutbox.class) == null) { // one send run per transaction, however many mails
+            transactions.putResource(MailOutbox.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
-    }
 
-    @PreDestroy
-    void stop() {
-        afterCommit.shutdown();
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        outbox.sendSoon();
+                    }
+                }
+            });
+        }
     }
 
     /** The language of a resident's mails: their account's, else their territory's (French in France). */

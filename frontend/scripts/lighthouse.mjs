@@ -61,6 +61,8 @@ function lighthouse(url, out) {
       `--port=${port}`, '--disable-storage-reset',
       '--only-categories=performance,accessibility,best-practices',
       '--output=json', `--output-path=${out}`, '--quiet',
+      // LIGHTHOUSE_TRACES=1: also the Chromium trace of each run, beside its report (what blocked the page).
+      ...(process.env.LIGHTHOUSE_TRACES ? ['--save-assets'] : []),
     ],
     { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: chromePath }, timeout: 300_000 },
   );

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { i18n, prepareDateFormats, startI18n } from '@/lib/i18n';
+import { detectLanguage, prepareDateFormats, startI18n } from '@/lib/i18n';
 import { App } from './app/app';
 import './index.css';
 
@@ -9,7 +9,10 @@ if (!root) throw new Error('#root is missing from index.html');
 
 // The first render waits for the texts of the page's language (their own chunk), so no label changes
 // under the user's eyes; without them (a failed download) the page still renders.
-void startI18n()
+const texts = startI18n();
+// Meanwhile, before anything is painted: the date formatters and collator the first screen needs.
+prepareDateFormats(detectLanguage());
+void texts
   .catch((error: unknown) => console.error('Texts not loaded', error))
   .finally(() => {
     createRoot(root).render(
@@ -17,8 +20,4 @@ void startI18n()
         <App />
       </StrictMode>,
     );
-    // Once the page is idle (its first requests sent): the date formatter the edition and offers need.
-    const prepare = () => prepareDateFormats(i18n.resolvedLanguage);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
-    else setTimeout(prepare, 200);
   });

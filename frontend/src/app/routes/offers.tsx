@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
@@ -7,7 +7,8 @@ import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
 import { useMyTickets } from '@/features/tickets/api/get-my-tickets';
-import { ClaimOffer } from '@/features/tickets/components/claim-offer';
+import { ClaimOffer, type ClaimViewer } from '@/features/tickets/components/claim-offer';
+import { useMyWaitlist, waitlistUser } from '@/features/waitlist/api/get-my-waitlist';
 import { WaitlistOffer } from '@/features/waitlist/components/waitlist-offer';
 import { useAuth } from '@/lib/auth';
 import type { Offer } from '@/lib/api/types';
@@ -21,30 +22,53 @@ export function OffersRoute() {
   const { t } = useTranslation();
   const edition = useCurrentEdition();
   const auth = useAuth();
-  // Whether the logged-in user may claim here: the claim buttons say so before any refusal.
-  const me = useMe(auth.authenticated && edition.data ? auth.username : undefined, edition.data?.id);
-  // Whether the user holds a ticket for an offer: then no waiting list for it (the claim action links to it).
-  const tickets = useMyTickets(auth.authenticated ? auth.username : undefined);
-  const eligible = me.data?.eligible;
   const current = edition.data;
+  const username = auth.authenticated ? auth.username : undefined;
+  // What the cards' actions need of the user, read here once for every card: whether they may claim
+  // here (the claim buttons say so before any refusal), their tickets (a ticket held links to it, no
+  // waiting list then) and their waiting lists.
+  const me = useMe(current ? username : undefined, current?.id);
+  const tickets = useMyTickets(username);
+  const waitlistFor = waitlistUser(auth);
+  const waitlist = useMyWaitlist(waitlistFor);
+  // The actions appear once all of it is known, in one render of the cards rather than one per answer
+  // (issue 11, blocking time). A query that failed counts as known (the claim's refusal then says why);
+  // one that waits (offline, paused) keeps the actions away, as the session's check does.
+  const settled = (query: { isPending: boolean }, asked: unknown) => !asked || !query.isPending;
+  const known =
+    auth.status !== 'loading' &&
+    settled(me, current && username) &&
+    settled(tickets, username) &&
+    settled(waitlist, waitlistFor);
+  const eligible = me.data?.eligible;
+  const viewer = useMemo<ClaimViewer | undefined>(() => {
+    if (!known) return undefined;
+    if (!auth.authenticated) return { authenticated: false, login: auth.login };
+    return { authenticated: true, eligible, tickets: tickets.data ?? [] };
+  }, [known, auth.authenticated, auth.login, eligible, tickets.data]);
+  const entries = known ? waitlist.data : undefined;
   // The same function while its inputs stay (TanStack Query keeps the data's identity until the server's
   // answer changes): OffersSection is memoized, so the renders of this page that change none of them
-  // (the session confirmed by Keycloak, an unrelated query) do not render the list and its cards again
-  // (issue 11, blocking time: the logged-in home page rendered every card once more per step of its login).
+  // (an unrelated query, a refresh that brought the same data) do not render the list and its cards again.
   const renderOfferAction = useCallback(
     (offer: Offer) =>
       current && (
         <>
-          <ClaimOffer offer={offer} edition={current} eligible={eligible} />
+          <ClaimOffer offer={offer} edition={current} viewer={viewer} />
           <WaitlistOffer
             offer={offer}
             edition={current}
             eligible={eligible}
-            holdsTicket={tickets.data?.some((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id)}
+            entries={entries}
+            holdsTicket={
+              viewer?.authenticated
+                ? viewer.tickets.some((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id)
+                : undefined
+            }
           />
         </>
       ),
-    [current, eligible, tickets.data],
+    [current, viewer, eligible, entries],
   );
   const title = <DocumentTitle>{`${t('offers.title')} · ${t('app.name')}`}</DocumentTitle>;
 

@@ -21,14 +21,37 @@ export function formatDay(
   return dateTimeFormat(intlLocale(language), { ...options, timeZone: 'UTC' }).format(date);
 }
 
+/** An instant as the pages show it (with the zone's name after it: formatDateTime). */
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+/** A 24-hour clock whatever the language, to tell a midnight (formatLastMoment). */
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+
+/** The time zones of our territories (named in the texts, time.zone.*): the editions' zones. */
+const TERRITORY_TIME_ZONES = ['Europe/Paris', 'Europe/London', 'Europe/Brussels'];
+
 /**
- * Makes the home page's day formatter ahead of need, in a task of its own while the page waits for the
- * API: a page's first Intl date formatter costs far more than the next ones (the browser loads its
- * date data then; 100-250 ms on a slow phone), and would otherwise lengthen the render that shows the
- * edition and its offers. The formatter is the one offer cards use (cached, src/lib/intl.ts).
+ * Makes the formatters of the home page's first screen ahead of need: the page's first Intl formatter
+ * loads the browser's date data (40 ms and more on a slow phone), the first collator its collation
+ * data. main.tsx calls this while the page's texts download, before the first paint, where it adds no
+ * wait and blocks nothing; made in the render that shows the edition and its offers, they lengthened
+ * it (issue 11, blocking time). All are the cached ones the pages use (src/lib/intl.ts).
  */
 export function prepareDateFormats(language: string | undefined): void {
   formatDay('2026-01-01', language);
+  formatDay('2026-01-01', language, { weekday: 'long', day: 'numeric', month: 'long' });
+  nameCollator(language).compare('a', 'b');
+  formatList(['a', 'b'], language);
+  for (const timeZone of TERRITORY_TIME_ZONES) {
+    dateTimeFormat(intlLocale(language), { ...DATE_TIME, timeZone });
+    dateTimeFormat('en-GB', { ...CLOCK, timeZone });
+  }
 }
 
 /** Two calendar days as a range in the language ("1–2 déc. 2026", "1–2 Dec 2026"). */
@@ -61,15 +84,7 @@ export function formatZoneName(timeZone: string, language: string | undefined): 
 export function formatDateTime(instant: string, language: string | undefined, timeZone?: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  const text = dateTimeFormat(intlLocale(language), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(date);
+  const text = dateTimeFormat(intlLocale(language), { ...DATE_TIME, timeZone }).format(date);
   return timeZone ? `${text} (${formatZoneName(timeZone, language)})` : text;
 }
 
@@ -80,7 +95,7 @@ export function formatDateTime(instant: string, language: string | undefined, ti
 export function formatLastMoment(end: string, language: string | undefined, timeZone?: string): string {
   const ms = Date.parse(end);
   if (Number.isNaN(ms)) return end;
-  const clock = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
+  const clock = dateTimeFormat('en-GB', { ...CLOCK, timeZone }).format(ms);
   // only a midnight close is shown as the minute before it; "until 19:00" stays "until 19:00"
   return clock === '00:00:00' ? formatDateTime(new Date(ms - 60_000).toISOString(), language, timeZone) : formatDateTime(end, language, timeZone);
 }

@@ -25,14 +25,20 @@ describe('language', () => {
     expect(formatDay('2026-03-28', 'en')).toMatch(/^Saturday,? 28 March 2026$/); // the comma depends on the ICU version
   });
 
-  it('prepares the day formatter ahead of need: formatting a day then makes no new one', () => {
+  it('prepares the first screen’s formatters ahead of need: formatting days and an edition’s deadline then makes no new one', () => {
     prepareDateFormats('en');
     const made = vi.spyOn(Intl, 'DateTimeFormat');
+    const collators = vi.spyOn(Intl, 'Collator');
     try {
       expect(formatDay('2026-03-28', 'en')).toMatch(/^Saturday,? 28 March 2026$/);
+      expect(formatDay('2026-03-28', 'en', { weekday: 'long', day: 'numeric', month: 'long' })).toMatch(/^Saturday,? 28 March$/);
+      expect(formatLastMoment('2026-03-27T23:00:00Z', 'en', 'Europe/Paris')).toMatch(/27 March 2026.*23:59 \(Paris time\)$/);
+      expect(sortByName(['b', 'a'], (x) => x, 'en')).toEqual(['a', 'b']);
       expect(made).not.toHaveBeenCalled();
+      expect(collators).not.toHaveBeenCalled();
     } finally {
       made.mockRestore();
+      collators.mockRestore();
     }
   });
 

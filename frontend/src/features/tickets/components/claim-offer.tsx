@@ -2,18 +2,30 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { Link } from '@/lib/router';
 import { paths } from '@/config/paths';
-import type { Edition, Offer } from '@/lib/api/types';
-import { useAuth } from '@/lib/auth';
+import type { Edition, Offer, Ticket } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
-import { useMyTickets } from '../api/get-my-tickets';
 import { ClaimForm } from './claim-form';
+
+/**
+ * Who looks at the offer, as its claim action needs it: composed once by the page for every card
+ * (one query each for the session's tickets and eligibility, not one per card), undefined until known.
+ */
+export type ClaimViewer =
+  | { authenticated: false; login: () => void }
+  | {
+      authenticated: true;
+      /** Whether they may claim in this edition (their postcode); undefined if not known. */
+      eligible?: boolean;
+      /** Their tickets, live and cancelled (empty if they could not be read). */
+      tickets: readonly Ticket[];
+    };
 
 type Props = {
   offer: Offer;
   /** The offer's edition: its claim window and limits. */
   edition: Edition;
-  /** Whether the logged-in user may claim in this edition (their postcode); undefined while unknown. */
-  eligible?: boolean;
+  /** Undefined while the session or the user's tickets are being read: no action yet. */
+  viewer: ClaimViewer | undefined;
 };
 
 /**
@@ -21,20 +33,19 @@ type Props = {
  * logged out, or a link to the ticket the user already holds for it. Nothing more when claims are
  * closed or no place is left.
  */
-export function ClaimOffer({ offer, edition, eligible }: Props) {
+export function ClaimOffer({ offer, edition, viewer }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const auth = useAuth();
   const formId = useId();
   const [open, setOpen] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
-  const tickets = useMyTickets(auth.authenticated ? auth.username : undefined);
 
-  if (offer.editionId !== edition.id || auth.status === 'loading') return null;
   // Until the user's tickets are known, whether they already hold one for this offer is not.
-  if (auth.authenticated && tickets.isPending) return null;
+  if (offer.editionId !== edition.id || !viewer) return null;
 
-  const held = tickets.data?.find((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id);
+  const held = viewer.authenticated
+    ? viewer.tickets.find((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id)
+    : undefined;
   if (held) {
     return (
       <p className="claim-note claim-note--held">
@@ -66,16 +77,16 @@ export function ClaimOffer({ offer, edition, eligible }: Props) {
     </>
   );
 
-  if (!auth.authenticated) {
+  if (!viewer.authenticated) {
     return (
-      <button type="button" className="button button--secondary claim-button" onClick={auth.login}>
+      <button type="button" className="button button--secondary claim-button" onClick={viewer.login}>
         {t('tickets.claim.login')}
         {target}
       </button>
     );
   }
 
-  if (eligible === false) {
+  if (viewer.eligible === false) {
     return (
       <p className="claim-note">
         {t('tickets.claim.notEligible')} <Link to={paths.account.href()}>{t('nav.account')}</Link>
@@ -83,8 +94,8 @@ export function ClaimOffer({ offer, edition, eligible }: Props) {
     );
   }
 
-  const live = tickets.data?.filter((ticket) => ticket.status === 'ACTIVE' && ticket.offer.editionId === edition.id);
-  if (live && live.length >= edition.maxTicketsPerResident) {
+  const live = viewer.tickets.filter((ticket) => ticket.status === 'ACTIVE' && ticket.offer.editionId === edition.id);
+  if (live.length >= edition.maxTicketsPerResident) {
     return (
       <p className="claim-note">
         {t('tickets.claim.limit', { count: edition.maxTicketsPerResident })}{' '}

@@ -7,7 +7,16 @@ import { json, mockFetch, problemJson, sentRequests } from '@/testing/mock-fetch
 import { fakeAuth, renderWithProviders } from '@/testing/test-utils';
 import type { WaitlistEntry } from '../api/get-my-waitlist';
 import { BEFORE, entry } from '../testing/entries';
+import type { ComponentProps } from 'react';
+import { useAuth } from '@/lib/auth';
+import { useMyWaitlist, waitlistUser } from '../api/get-my-waitlist';
 import { WaitlistOffer } from './waitlist-offer';
+
+/** The card's waiting list as the offers page gives it: with the logged-in resident's entries, read once. */
+function CardWaitlist(props: Omit<ComponentProps<typeof WaitlistOffer>, 'entries'>) {
+  const entries = useMyWaitlist(waitlistUser(useAuth())).data;
+  return <WaitlistOffer {...props} entries={entries} />;
+}
 
 const resident = fakeAuth({ authenticated: true, username: 'resident', roles: ['resident'] });
 const JOIN = /^Join the waiting list for Base 11\/19, Saturday,? 28 March$/;
@@ -36,7 +45,7 @@ describe('WaitlistOffer', () => {
   it('joins a sold-out offer with a party size, says the position, then leaves the list', async () => {
     const bodies: unknown[] = [];
     const fetchMock = server([], bodies);
-    renderWithProviders(<WaitlistOffer offer={base1119} edition={edition} eligible holdsTicket={false} now={BEFORE} />, {
+    renderWithProviders(<CardWaitlist offer={base1119} edition={edition} eligible holdsTicket={false} now={BEFORE} />, {
       auth: resident,
     });
     const button = await screen.findByRole('button', { name: JOIN });
@@ -64,7 +73,7 @@ describe('WaitlistOffer', () => {
 
   it('closes the form and gives the focus back to its button', async () => {
     server();
-    renderWithProviders(<WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />, { auth: resident });
+    renderWithProviders(<CardWaitlist offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />, { auth: resident });
     const button = await screen.findByRole('button', { name: JOIN });
     await userEvent.click(button);
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
@@ -79,7 +88,7 @@ describe('WaitlistOffer', () => {
         problemJson(typedProblem('places-left', 409, '2 places are left for 2026-03-28: claim them instead of waiting.'), 409),
     });
     const { rerender } = renderWithProviders(
-      <WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />,
+      <CardWaitlist offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />,
       { auth: resident },
     );
     await userEvent.click(await screen.findByRole('button', { name: JOIN }));
@@ -90,7 +99,7 @@ describe('WaitlistOffer', () => {
     expect(alert).toHaveAttribute('data-problem', 'places-left');
     expect(alert).toHaveFocus();
     // The offers refreshed (places came back): the refusal stays until the form is closed.
-    rerender(<WaitlistOffer offer={{ ...base1119, remaining: 2 }} edition={edition} holdsTicket={false} now={BEFORE} />);
+    rerender(<CardWaitlist offer={{ ...base1119, remaining: 2 }} edition={edition} holdsTicket={false} now={BEFORE} />);
     expect(screen.getByRole('alert')).toHaveFocus();
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
     // then the claim action, beside it on the card, offers the places
@@ -102,7 +111,7 @@ describe('WaitlistOffer', () => {
     const waiting = entry({ id: 3, offer: { ...louvreLens, remaining: 1 }, position: 1, personsAhead: 0, partySize: 4 });
     mockFetch({ 'GET /api/me/waitlist': () => json([waiting]) });
     renderWithProviders(
-      <WaitlistOffer offer={{ ...louvreLens, remaining: 1 }} edition={edition} holdsTicket={false} now={BEFORE} />,
+      <CardWaitlist offer={{ ...louvreLens, remaining: 1 }} edition={edition} holdsTicket={false} now={BEFORE} />,
       { auth: resident },
     );
     expect(await screen.findByRole('status')).toHaveTextContent('Vous êtes 1er sur la liste d’attente (personne devant vous)');
@@ -114,7 +123,7 @@ describe('WaitlistOffer', () => {
       'GET /api/me/waitlist': () => json([entry({ id: 3 })]),
       'DELETE /api/offers/12/waitlist': () => problemJson(typedProblem('not-found', 404, 'Waiting-list entry for offer 12'), 404),
     });
-    renderWithProviders(<WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />, { auth: resident });
+    renderWithProviders(<CardWaitlist offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />, { auth: resident });
     await userEvent.click(await screen.findByRole('button', { name: /^Leave the list/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/^You are no longer on this waiting list/);
   });
@@ -125,13 +134,13 @@ describe('WaitlistOffer', () => {
     });
     const { container } = renderWithProviders(
       <>
-        <WaitlistOffer offer={louvreLens} edition={edition} holdsTicket={false} now={BEFORE} />
-        <WaitlistOffer offer={base1119} edition={{ ...edition, allocationMode: 'BALLOT' }} holdsTicket={false} now={BEFORE} />
-        <WaitlistOffer offer={base1119} edition={edition} eligible={false} holdsTicket={false} now={BEFORE} />
-        <WaitlistOffer offer={base1119} edition={edition} holdsTicket now={BEFORE} />
-        <WaitlistOffer offer={base1119} edition={edition} now={BEFORE} />
-        <WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} now={Date.parse('2026-03-28T09:30:00Z')} />
-        <WaitlistOffer offer={{ ...base1119, id: 13 }} edition={edition} holdsTicket={false} now={BEFORE} />
+        <CardWaitlist offer={louvreLens} edition={edition} holdsTicket={false} now={BEFORE} />
+        <CardWaitlist offer={base1119} edition={{ ...edition, allocationMode: 'BALLOT' }} holdsTicket={false} now={BEFORE} />
+        <CardWaitlist offer={base1119} edition={edition} eligible={false} holdsTicket={false} now={BEFORE} />
+        <CardWaitlist offer={base1119} edition={edition} holdsTicket now={BEFORE} />
+        <CardWaitlist offer={base1119} edition={edition} now={BEFORE} />
+        <CardWaitlist offer={base1119} edition={edition} holdsTicket={false} now={Date.parse('2026-03-28T09:30:00Z')} />
+        <CardWaitlist offer={{ ...base1119, id: 13 }} edition={edition} holdsTicket={false} now={BEFORE} />
       </>,
       { auth: resident },
     );
@@ -144,7 +153,7 @@ describe('WaitlistOffer', () => {
     const fetchMock = mockFetch({});
     const organiser = fakeAuth({ authenticated: true, username: 'organiser', roles: ['organiser'] });
     const { container } = renderWithProviders(
-      <WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />,
+      <CardWaitlist offer={base1119} edition={edition} holdsTicket={false} now={BEFORE} />,
       { auth: organiser },
     );
     expect(container).toBeEmptyDOMElement();
@@ -153,7 +162,7 @@ describe('WaitlistOffer', () => {
 
   it('asks nothing of the server when logged out', () => {
     const fetchMock = mockFetch({});
-    const { container } = renderWithProviders(<WaitlistOffer offer={base1119} edition={edition} holdsTicket={false} />);
+    const { container } = renderWithProviders(<CardWaitlist offer={base1119} edition={edition} holdsTicket={false} />);
     expect(container).toBeEmptyDOMElement();
     expect(fetchMock).not.toHaveBeenCalled();
   });

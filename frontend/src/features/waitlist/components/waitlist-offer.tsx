@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import type { Edition, Offer } from '@/lib/api/types';
-import { useAuth } from '@/lib/auth';
 import { useFormat } from '@/lib/i18n';
-import { useMyWaitlist, waitlistUser } from '../api/get-my-waitlist';
+import type { WaitlistEntry } from '../api/get-my-waitlist';
 import { hasOpened, isSoldOut, positionText } from '../position';
 import { JoinWaitlistForm } from './join-waitlist-form';
 import { LeaveWaitlistButton } from './leave-waitlist-button';
@@ -17,6 +16,11 @@ type Props = {
   eligible?: boolean;
   /** Whether the user holds a live ticket for this offer; undefined while unknown. */
   holdsTicket?: boolean;
+  /**
+   * The user's waiting-list entries (useMyWaitlist, read once by the page for every card); undefined
+   * while unknown and for whoever has no waiting lists (logged out, not a resident).
+   */
+  entries: readonly WaitlistEntry[] | undefined;
   /** The clock (tests). */
   now?: number;
 };
@@ -26,13 +30,10 @@ type Props = {
  * resident who may claim (first-come editions), then their position and "Leave the list". Nothing
  * otherwise (the claim action speaks for offers with places, and for a ticket held).
  */
-export function WaitlistOffer({ offer, edition, eligible, holdsTicket, now: fixedNow }: Props) {
+export function WaitlistOffer({ offer, edition, eligible, holdsTicket, entries, now: fixedNow }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const auth = useAuth();
   const formId = useId();
-  const user = waitlistUser(auth);
-  const waitlist = useMyWaitlist(user);
   const [open, setOpen] = useState(false);
   /** What just happened here, said in the status region: after joining the position, after leaving that. */
   const [done, setDone] = useState<'joined' | 'left' | undefined>(undefined);
@@ -40,18 +41,26 @@ export function WaitlistOffer({ offer, edition, eligible, holdsTicket, now: fixe
   const toggleRef = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
-  // The button that was used is gone: the focus goes to what replaced it.
-  useEffect(() => {
-    if (done === 'joined') statusRef.current?.focus();
-    if (done === 'left') toggleRef.current?.focus();
-  }, [done]);
-
-  if (!user || offer.editionId !== edition.id || holdsTicket !== false || !waitlist.data) return null;
-
+  /** Where the focus goes once what was just done shows: the button used is gone. */
+  const focusNext = useRef<'joined' | 'left' | undefined>(undefined);
   // A party still waiting, whatever the places left (its whole party does not fit yet), ballot losers too.
-  const entry = waitlist.data.find((e) => e.offer.id === offer.id && e.status === 'WAITING');
+  const entry = entries?.find((e) => e.offer.id === offer.id && e.status === 'WAITING');
+
+  // After joining, to the position (the status region is always there); after leaving, to "Join" once
+  // the entries (the page's, which may come a render later) no longer show the party waiting.
+  useEffect(() => {
+    if (focusNext.current === 'joined') {
+      statusRef.current?.focus();
+      focusNext.current = undefined;
+    } else if (focusNext.current === 'left' && !entry) {
+      (toggleRef.current ?? statusRef.current)?.focus();
+      focusNext.current = undefined;
+    }
+  }, [done, entry]);
+
+  if (!entries || offer.editionId !== edition.id || holdsTicket !== false) return null;
   if (!entry) {
-    const served = waitlist.data.some((e) => e.offer.id === offer.id && e.status === 'SERVED');
+    const served = entries.some((e) => e.offer.id === offer.id && e.status === 'SERVED');
     // Kept while the form is open even if places came back meanwhile: its refusal stays readable.
     const mayJoin =
       edition.allocationMode === 'FIRST_COME' && eligible !== false && (isSoldOut(offer) || open) && !hasOpened(offer, now);
@@ -76,7 +85,10 @@ export function WaitlistOffer({ offer, edition, eligible, holdsTicket, now: fixe
       {entry ? (
         <LeaveWaitlistButton
           entry={entry}
-          onLeft={() => setDone('left')}
+          onLeft={() => {
+            focusNext.current = 'left';
+            setDone('left');
+          }}
         />
       ) : (
         <>
@@ -97,6 +109,7 @@ export function WaitlistOffer({ offer, edition, eligible, holdsTicket, now: fixe
               maxPartySize={edition.maxPartySize}
               onJoined={() => {
                 setOpen(false);
+                focusNext.current = 'joined';
                 setDone('joined');
               }}
               onClose={() => {

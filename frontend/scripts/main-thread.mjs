@@ -6,6 +6,7 @@
 //
 //   node scripts/main-thread.mjs [SPA base URL] [loads] [path]     (defaults http://127.0.0.1:5173, 5, /)
 import { chromium } from '@playwright/test';
+import { logIn } from './login.mjs';
 
 const base = (process.argv[2] ?? 'http://127.0.0.1:5173').replace(/\/$/, '');
 const loads = Number(process.argv[3] ?? 5);
@@ -54,13 +55,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
   const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.getByRole('banner').getByRole('button', { name: /^(Log in|Se connecter)$/ }).click();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill(user);
-  await page.locator('#kc-login').click();
-  await page.waitForURL((url) => url.origin === base && !url.hash.includes('code='));
-  await page.getByRole('banner').getByText(user).waitFor();
+  await logIn(page, base, user);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const rows = [];

@@ -17,14 +17,19 @@ const user = 'resident';
 const selfTime = new Map();
 const kinds = new Map();
 const components = new Map();
-function addSamples(events) {
+function addSamples(events, longTasks = []) {
   const nodes = new Map();
+  const starts = new Map(events.filter((x) => x.name === 'Profile').map((x) => [x.id, x.args?.data?.startTime ?? 0]));
+  const clock = new Map();
+  const perTask = longTasks.map(() => new Map());
   for (const e of events.filter((x) => x.name === 'ProfileChunk')) {
     const data = e.args?.data?.cpuProfile;
     if (!data) continue;
     for (const n of data.nodes ?? []) nodes.set(`${e.id}:${n.id}`, { ...n.callFrame, parent: n.parent });
     const deltas = e.args.data.timeDeltas ?? [];
     (data.samples ?? []).forEach((id, i) => {
+      const at = (clock.get(e.id) ?? starts.get(e.id) ?? 0) + (deltas[i] ?? 0);
+      clock.set(e.id, at);
       const f = nodes.get(`${e.id}:${id}`);
       if (!f) return;
       const key = `${f.functionName || '(anonymous)'} ${(f.url || '').split('/').pop()}:${f.lineNumber}`;
@@ -39,6 +44,11 @@ function addSamples(events) {
         c = nodes.get(`${e.id}:${c.parent}`);
       }
       if (c) components.set(c.functionName, (components.get(c.functionName) ?? 0) + dt);
+      const task = longTasks.findIndex((t) => at >= t.ts && at <= t.ts + t.dur);
+      if (task >= 0) {
+        const name = c ? c.functionName : `${f.functionName || '(anonymous)'}`;
+        perTask[task].set(name, (perTask[task].get(name) ?? 0) + dt);
+      }
     });
   }
 }
@@ -95,7 +105,7 @@ try {
       long: ms.filter((d) => d > 50).length,
     });
     if (process.env.PROFILE) {
-      addSamples(events);
+      addSamples(events, tasks.filter((t) => t.dur > 40000));
       for (const e of events) {
         if (e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`) || e.name === 'RunTask') continue;
         kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur / 1000);

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
@@ -52,9 +52,8 @@ function useStepwise(total: number): number {
  */
 function useStepwiseAction(action: Props['renderOfferAction'], total: number) {
   const [rollout, setRollout] = useState({ latest: action, before: action, reached: Number.POSITIVE_INFINITY });
-  useEffect(() => {
-    if (action !== rollout.latest) setRollout({ latest: action, before: rollout.latest, reached: OFFERS_FIRST_RENDERED });
-  }, [action, rollout.latest]);
+  // A new action starts a new rollout (state adjusted while rendering, as React advises for props).
+  if (action !== rollout.latest) setRollout({ latest: action, before: rollout.latest, reached: OFFERS_FIRST_RENDERED });
   const done = rollout.reached >= total;
   useEffect(() => {
     if (done) return;
@@ -74,13 +73,18 @@ export function OffersList({ editionId, filters, headingId, renderOfferAction }:
   const firstShown = countFirstShown(list);
   const drawn = useStepwise(firstShown);
   const actionAt = useStepwiseAction(renderOfferAction, firstShown);
+  // Sorted again only when the list or the language changes (not at each step of the drawing).
+  const { language } = format;
+  const days = useMemo(
+    () => groupByDay(list, format.collator().compare, (offer) => format.localized(offer.attraction.name)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- format follows the language
+    [list, language],
+  );
 
   if (offers.isPending) return <Loading />;
   if (offers.isError && !offers.data) return <ErrorState error={offers.error} onRetry={() => void offers.refetch()} />;
 
   const filtered = Boolean(filters.day || filters.territory || filters.category);
-  const collator = format.collator();
-  const days = groupByDay(list, collator.compare, (offer) => format.localized(offer.attraction.name));
   return (
     <div className="offers" aria-busy={offers.isFetching && offers.isPlaceholderData}>
       <p className="offers__meta">

@@ -6,6 +6,7 @@
 //
 //   node scripts/main-thread.mjs [SPA base URL] [loads] [path]     (defaults http://127.0.0.1:5173, 5, /)
 import { chromium } from '@playwright/test';
+import { logIn } from './login.mjs';
 
 const base = (process.argv[2] ?? 'http://127.0.0.1:5173').replace(/\/$/, '');
 const loads = Number(process.argv[3] ?? 5);
@@ -16,14 +17,19 @@ const user = 'resident';
 const selfTime = new Map();
 const kinds = new Map();
 const components = new Map();
-function addSamples(events) {
+function addSamples(events, longTasks = []) {
   const nodes = new Map();
+  const starts = new Map(events.filter((x) => x.name === 'Profile').map((x) => [x.id, x.args?.data?.startTime ?? 0]));
+  const clock = new Map();
+  const perTask = longTasks.map(() => new Map());
   for (const e of events.filter((x) => x.name === 'ProfileChunk')) {
     const data = e.args?.data?.cpuProfile;
     if (!data) continue;
     for (const n of data.nodes ?? []) nodes.set(`${e.id}:${n.id}`, { ...n.callFrame, parent: n.parent });
     const deltas = e.args.data.timeDeltas ?? [];
     (data.samples ?? []).forEach((id, i) => {
+      const at = (clock.get(e.id) ?? starts.get(e.id) ?? 0) + (deltas[i] ?? 0);
+      clock.set(e.id, at);
       const f = nodes.get(`${e.id}:${id}`);
       if (!f) return;
       const key = `${f.functionName || '(anonymous)'} ${(f.url || '').split('/').pop()}:${f.lineNumber}`;
@@ -38,6 +44,11 @@ function addSamples(events) {
         c = nodes.get(`${e.id}:${c.parent}`);
       }
       if (c) components.set(c.functionName, (components.get(c.functionName) ?? 0) + dt);
+      const task = longTasks.findIndex((t) => at >= t.ts && at <= t.ts + t.dur);
+      if (task >= 0) {
+        const name = c ? c.functionName : `${f.functionName || '(anonymous)'}`;
+        perTask[task].set(name, (perTask[task].get(name) ?? 0) + dt);
+      }
     });
   }
 }
@@ -54,13 +65,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
   const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.getByRole('banner').getByRole('button', { name: /^(Log in|Se connecter)$/ }).click();
-  await page.locator('#username').fill(user);
-  await page.locator('#password').fill(user);
-  await page.locator('#kc-login').click();
-  await page.waitForURL((url) => url.origin === base && !url.hash.includes('code='));
-  await page.getByRole('banner').getByText(user).waitFor();
+  await logIn(page, base, user);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const rows = [];
@@ -100,7 +105,7 @@ try {
       long: ms.filter((d) => d > 50).length,
     });
     if (process.env.PROFILE) {
-      addSamples(events);
+      addSamples(events, tasks.filter((t) => t.dur > 40000));
       for (const e of events) {
         if (e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`) || e.name === 'RunTask') continue;
         kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur / 1000);

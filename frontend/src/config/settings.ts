@@ -2,6 +2,9 @@
 export const OFFERS_REFRESH_MS = 30_000;
 /** Offers shown per day at first on the home page (then "show more", twice as many at a time). */
 export const OFFERS_PER_DAY_SHOWN = 6;
+/** Of those, drawn in the first render (a phone's first screen and more), then this many per paint. */
+export const OFFERS_FIRST_RENDERED = 3;
+export const OFFERS_RENDERED_PER_STEP = 3;
 export const LANGUAGE_STORAGE_KEY = 'grandjour.language';
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import userEvent from '@testing-library/user-event';
@@ -38,13 +38,29 @@ describe('OffersList', () => {
     const first = await screen.findByRole('region', { name: /^Saturday,? 28 March \(2 offers\)$/ });
     expect(within(first).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['Eco-museum', 'Zoo']);
     const second = screen.getByRole('region', { name: /^Sunday,? 29 March \(8 offers\)$/ });
-    expect(within(second).getAllByRole('article')).toHaveLength(OFFERS_PER_DAY_SHOWN);
+    // drawn a few at a time (the first screen first), up to the first few of each day
+    await waitFor(() => expect(within(second).getAllByRole('article')).toHaveLength(OFFERS_PER_DAY_SHOWN));
     const more = within(second).getByRole('button', { name: /^Show 2 more offers on Sunday,? 29 March \(2 left\)$/ });
     await userEvent.click(more);
     expect(within(second).getAllByRole('article')).toHaveLength(OFFERS_PER_DAY_SHOWN + 2);
     expect(within(second).queryByRole('button', { name: /^Show/ })).not.toBeInTheDocument();
     // the focus goes to the first card it brought
     expect(within(second).getByRole('heading', { level: 4, name: `Site ${String(OFFERS_PER_DAY_SHOWN + 1).padStart(2, '0')}` })).toHaveFocus();
+  });
+
+  it('draws a new card action on every card, the first cards first', async () => {
+    const many = Array.from({ length: 10 }, (_, i) =>
+      offer({ id: 200 + i, day: '2026-03-28', attraction: { ...louvreLens.attraction, id: 200 + i, name: { fr: `Site ${i}`, en: `Site ${i}` } } }),
+    );
+    mockFetch({ 'GET /api/editions/1/offers': () => json(many) });
+    const action = (label: string) => (o: { id: number }) => <span data-testid={`action-${o.id}`}>{label}</span>;
+    const { rerender } = renderWithProviders(<OffersList editionId={1} filters={{}} renderOfferAction={action('before')} />);
+    await waitFor(() => expect(screen.getAllByText('before')).toHaveLength(OFFERS_PER_DAY_SHOWN));
+
+    rerender(<OffersList editionId={1} filters={{}} renderOfferAction={action('after')} />);
+    await waitFor(() => expect(screen.getAllByText('after')).toHaveLength(OFFERS_PER_DAY_SHOWN));
+    expect(screen.queryByText('before')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(OFFERS_PER_DAY_SHOWN);
   });
 
   it('speaks French when the language is French', async () => {

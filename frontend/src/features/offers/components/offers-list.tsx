@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading } from '@/components/ui/loading';
-import { OFFERS_PER_DAY_SHOWN } from '@/config/settings';
+import { OFFERS_FIRST_RENDERED, OFFERS_PER_DAY_SHOWN, OFFERS_RENDERED_PER_STEP } from '@/config/settings';
 import type { Offer } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n';
 import { useOffers, type OfferFilters } from '../api/get-offers';
@@ -29,19 +29,62 @@ export function groupByDay(offers: readonly Offer[], compare: (a: string, b: str
     .map(([day, list]) => ({ day, offers: [...list].sort((a, b) => compare(name(a), name(b)) || a.id - b.id) }));
 }
 
+/**
+ * How many cards may be drawn so far: the first few at once, then a few more after each paint, until
+ * `total`; then every card. A phone's first screen holds one or two cards: drawing the dozen of a first
+ * screen's days in one go was the longest task of the home page's load (issue 11, blocking time).
+ */
+function useStepwise(total: number): number {
+  const [drawn, setDrawn] = useState(OFFERS_FIRST_RENDERED);
+  const done = drawn >= total;
+  useEffect(() => {
+    if (done) return;
+    const next = setTimeout(() => setDrawn((n) => n + OFFERS_RENDERED_PER_STEP), 0);
+    return () => clearTimeout(next);
+  }, [done, drawn]);
+  return done ? Number.POSITIVE_INFINITY : drawn;
+}
+
+/**
+ * The card action for the card at `index`: the latest from its first cards on, a few more after each
+ * paint; the others keep the action before (the user's tickets and eligibility arriving change every
+ * card's action at once, one long task when done in one render).
+ */
+function useStepwiseAction(action: Props['renderOfferAction'], total: number) {
+  const [rollout, setRollout] = useState({ latest: action, before: action, reached: Number.POSITIVE_INFINITY });
+  // A new action starts a new rollout (state adjusted while rendering, as React advises for props).
+  if (action !== rollout.latest) setRollout({ latest: action, before: rollout.latest, reached: OFFERS_FIRST_RENDERED });
+  const done = rollout.reached >= total;
+  useEffect(() => {
+    if (done) return;
+    const next = setTimeout(() => setRollout((r) => ({ ...r, reached: r.reached + OFFERS_RENDERED_PER_STEP })), 0);
+    return () => clearTimeout(next);
+  }, [done, rollout]);
+  return (index: number) => (done || index < rollout.reached ? rollout.latest : rollout.before);
+}
+
 /** The offers matching the filters, by day, a few per day at first ("show more"); refreshed every 30 s. */
 export function OffersList({ editionId, filters, headingId, renderOfferAction }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const offers = useOffers(editionId, filters);
+  const list = offers.data ?? [];
+  // Cards shown at first, in page order: the first days' first few.
+  const firstShown = countFirstShown(list);
+  const drawn = useStepwise(firstShown);
+  const actionAt = useStepwiseAction(renderOfferAction, firstShown);
+  // Sorted again only when the list or the language changes (not at each step of the drawing).
+  const { language } = format;
+  const days = useMemo(
+    () => groupByDay(list, format.collator().compare, (offer) => format.localized(offer.attraction.name)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- format follows the language
+    [list, language],
+  );
 
   if (offers.isPending) return <Loading />;
   if (offers.isError && !offers.data) return <ErrorState error={offers.error} onRetry={() => void offers.refetch()} />;
 
-  const list = offers.data ?? [];
   const filtered = Boolean(filters.day || filters.territory || filters.category);
-  const collator = format.collator();
-  const days = groupByDay(list, collator.compare, (offer) => format.localized(offer.attraction.name));
   return (
     <div className="offers" aria-busy={offers.isFetching && offers.isPlaceholderData}>
       <p className="offers__meta">
@@ -55,29 +98,43 @@ export function OffersList({ editionId, filters, headingId, renderOfferAction }:
       {list.length === 0 ? (
         <p className="empty-state">{filtered ? t('offers.empty') : t('offers.emptyEdition')}</p>
       ) : (
-        days.map(({ day, offers: dayOffers }) => (
-          <OffersOfDay
-            key={`${day}|${filters.territory ?? ''}|${filters.category ?? ''}`}
-            day={day}
-            offers={dayOffers}
-            listLabelledBy={headingId}
-            renderOfferAction={renderOfferAction}
-          />
-        ))
+        days.map(({ day, offers: dayOffers }, i) => {
+          const before = days.slice(0, i).reduce((n, d) => n + Math.min(d.offers.length, OFFERS_PER_DAY_SHOWN), 0);
+          return (
+            <OffersOfDay
+              key={`${day}|${filters.territory ?? ''}|${filters.category ?? ''}`}
+              day={day}
+              offers={dayOffers}
+              listLabelledBy={headingId}
+              drawn={Math.max(0, drawn - before)}
+              actionAt={(index) => actionAt(before + index)}
+            />
+          );
+        })
       )}
     </div>
   );
+}
+
+/** Cards shown at first: each day's first few. */
+function countFirstShown(offers: readonly Offer[]): number {
+  const perDay = new Map<string, number>();
+  for (const offer of offers) perDay.set(offer.day, (perDay.get(offer.day) ?? 0) + 1);
+  return [...perDay.values()].reduce((n, count) => n + Math.min(count, OFFERS_PER_DAY_SHOWN), 0);
 }
 
 type DayProps = {
   day: string;
   offers: readonly Offer[];
   listLabelledBy?: string;
-  renderOfferAction?: (offer: Offer) => ReactNode;
+  /** How many of its cards may be drawn yet (useStepwise). */
+  drawn: number;
+  /** The action of its card at an index (useStepwiseAction). */
+  actionAt: (index: number) => Props['renderOfferAction'];
 };
 
 /** One day's offers: the first few, then "show more" (the focus goes to the first card it brings). */
-function OffersOfDay({ day, offers, listLabelledBy, renderOfferAction }: DayProps) {
+function OffersOfDay({ day, offers, listLabelledBy, drawn, actionAt }: DayProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [shown, setShown] = useState(OFFERS_PER_DAY_SHOWN);
@@ -104,9 +161,9 @@ function OffersOfDay({ day, offers, listLabelledBy, renderOfferAction }: DayProp
         {dayName} <span className="offer-day__count">{t('offers.dayCount', { count: offers.length })}</span>
       </h3>
       <ul ref={listRef} className="offer-grid" aria-labelledby={listLabelledBy ? `${listLabelledBy} ${headingId}` : headingId}>
-        {offers.slice(0, shown).map((offer) => (
+        {offers.slice(0, Math.min(shown, drawn)).map((offer, index) => (
           <li key={offer.id}>
-            <OfferCard offer={offer} action={renderOfferAction?.(offer)} />
+            <OfferItem offer={offer} renderAction={actionAt(index)} />
           </li>
         ))}
       </ul>
@@ -126,3 +183,8 @@ function OffersOfDay({ day, offers, listLabelledBy, renderOfferAction }: DayProp
     </section>
   );
 }
+
+/** A card, drawn again only when its offer or its action changes (not when others are added). */
+const OfferItem = memo(function OfferItem({ offer, renderAction }: { offer: Offer; renderAction: Props['renderOfferAction'] }) {
+  return <OfferCard offer={offer} action={renderAction?.(offer)} />;
+});

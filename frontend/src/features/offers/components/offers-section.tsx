@@ -63,7 +63,10 @@ export const OffersSection = memo(function OffersSection({ edition, renderOfferA
         onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
       >
         <summary>{t('offers.filters.show', { count: activeFilters })}</summary>
-        <OfferFilters days={edition.days} territories={edition.territories} value={filters} onChange={onChange} />
+        {/* Drawn once opened: a phone's first render has no selects to make for a folded panel. */}
+        {filtersOpen && (
+          <OfferFilters days={edition.days} territories={edition.territories} value={filters} onChange={onChange} />
+        )}
       </details>
       <OffersList editionId={edition.id} filters={filters} headingId={headingId} renderOfferAction={renderOfferAction} />
     </section>

@@ -7,7 +7,7 @@ import { useCurrentEdition } from '@/lib/api/get-editions';
 import { EditionSummary } from '@/features/editions/components/edition-summary';
 import { OffersSection } from '@/features/offers/components/offers-section';
 import { useMyTickets } from '@/features/tickets/api/get-my-tickets';
-import { ClaimOffer, type ClaimViewer } from '@/features/tickets/components/claim-offer';
+import { ClaimOffer, heldTicket, type ClaimViewer } from '@/features/tickets/components/claim-offer';
 import { useMyWaitlist, waitlistUser } from '@/features/waitlist/api/get-my-waitlist';
 import { WaitlistOffer } from '@/features/waitlist/components/waitlist-offer';
 import { useAuth } from '@/lib/auth';
@@ -60,11 +60,7 @@ export function OffersRoute() {
             edition={current}
             eligible={eligible}
             entries={entries}
-            holdsTicket={
-              viewer?.authenticated
-                ? viewer.tickets.some((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id)
-                : undefined
-            }
+            holdsTicket={viewer?.authenticated ? heldTicket(viewer, offer) !== undefined : undefined}
           />
         </>
       ),

@@ -69,10 +69,6 @@ export function OffersList({ editionId, filters, headingId, renderOfferAction }:
   const format = useFormat();
   const offers = useOffers(editionId, filters);
   const list = offers.data ?? [];
-  // Cards shown at first, in page order: the first days' first few.
-  const firstShown = countFirstShown(list);
-  const drawn = useStepwise(firstShown);
-  const actionAt = useStepwiseAction(renderOfferAction, firstShown);
   // Sorted again only when the list or the language changes (not at each step of the drawing).
   const { language } = format;
   const days = useMemo(
@@ -80,6 +76,15 @@ export function OffersList({ editionId, filters, headingId, renderOfferAction }:
     // eslint-disable-next-line react-hooks/exhaustive-deps -- format follows the language
     [list, language],
   );
+  // Cards shown at first, in page order (each day's first few), and where each day's start among them.
+  const firstOfDay: number[] = [];
+  let firstShown = 0;
+  for (const day of days) {
+    firstOfDay.push(firstShown);
+    firstShown += Math.min(day.offers.length, OFFERS_PER_DAY_SHOWN);
+  }
+  const drawn = useStepwise(firstShown);
+  const actionAt = useStepwiseAction(renderOfferAction, firstShown);
 
   if (offers.isPending) return <Loading />;
   if (offers.isError && !offers.data) return <ErrorState error={offers.error} onRetry={() => void offers.refetch()} />;
@@ -99,7 +104,7 @@ export function OffersList({ editionId, filters, headingId, renderOfferAction }:
         <p className="empty-state">{filtered ? t('offers.empty') : t('offers.emptyEdition')}</p>
       ) : (
         days.map(({ day, offers: dayOffers }, i) => {
-          const before = days.slice(0, i).reduce((n, d) => n + Math.min(d.offers.length, OFFERS_PER_DAY_SHOWN), 0);
+          const before = firstOfDay[i] ?? 0;
           return (
             <OffersOfDay
               key={`${day}|${filters.territory ?? ''}|${filters.category ?? ''}`}
@@ -114,13 +119,6 @@ export function OffersList({ editionId, filters, headingId, renderOfferAction }:
       )}
     </div>
   );
-}
-
-/** Cards shown at first: each day's first few. */
-function countFirstShown(offers: readonly Offer[]): number {
-  const perDay = new Map<string, number>();
-  for (const offer of offers) perDay.set(offer.day, (perDay.get(offer.day) ?? 0) + 1);
-  return [...perDay.values()].reduce((n, count) => n + Math.min(count, OFFERS_PER_DAY_SHOWN), 0);
 }
 
 type DayProps = {

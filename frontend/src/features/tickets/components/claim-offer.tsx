@@ -20,6 +20,13 @@ export type ClaimViewer =
       tickets: readonly Ticket[];
     };
 
+/** The live ticket the viewer holds for the offer, if any (undefined until known, and when logged out). */
+export function heldTicket(viewer: ClaimViewer | undefined, offer: Offer): Ticket | undefined {
+  return viewer?.authenticated
+    ? viewer.tickets.find((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id)
+    : undefined;
+}
+
 type Props = {
   offer: Offer;
   /** The offer's edition: its claim window and limits. */
@@ -43,9 +50,7 @@ export function ClaimOffer({ offer, edition, viewer }: Props) {
   // Until the user's tickets are known, whether they already hold one for this offer is not.
   if (offer.editionId !== edition.id || !viewer) return null;
 
-  const held = viewer.authenticated
-    ? viewer.tickets.find((ticket) => ticket.status === 'ACTIVE' && ticket.offer.id === offer.id)
-    : undefined;
+  const held = heldTicket(viewer, offer);
   if (held) {
     return (
       <p className="claim-note claim-note--held">

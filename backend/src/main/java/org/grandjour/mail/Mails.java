@@ -8,9 +8,9 @@ import java.util.ResourceBundle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.grandjour.common.AfterCommit;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
@@ -77,21 +77,8 @@ public class Mails {
         }
         Locale locale = locale(language);
         outbox.enqueue(to, key, text(locale, key + ".subject", args), text(locale, key + ".body", args));
-        if (transactions.getResource(MailOutbox.class) == null) { // one send run per transaction, however many mails
-            transactions.putResource(MailOutbox.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        outbox.sendSoon();
-                    }
-                }
-            });
-        }
+        // one send run per transaction, however many mails
+        AfterCommit.gathered(transactions, MailOutbox.class, () -> Boolean.TRUE, owed -> outbox.sendSoon());
     }
 
     /** The language of a resident's mails: their account's, else their territory's (French in France). */

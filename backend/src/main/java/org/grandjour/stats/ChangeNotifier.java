@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.grandjour.common.AfterCommit;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,25 +64,7 @@ public class ChangeNotifier {
             pending(Set.of(editionId));
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<String> editions = (Set<String>) transactions.getResource(TX_KEY);
-        if (editions == null) {
-            Set<String> inThisTransaction = new HashSet<>();
-            transactions.putResource(TX_KEY, inThisTransaction);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        pending(inThisTransaction);
-                    }
-                }
-            });
-            editions = inThisTransaction;
-        }
+        Set<String> editions = AfterCommit.gathered(transactions, TX_KEY, HashSet::new, this::pending);
         editions.add(editionId);
     }
 

@@ -1,12 +1,14 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { registerServiceWorker } from '@/lib/pwa';
 import { AppProvider } from './provider';
 import { AppRouter } from './router';
 
-export function App() {
+/** `queryClient`: the cache main.tsx filled for the first screen (first-screen.ts). */
+export function App({ queryClient }: { queryClient?: QueryClient }) {
   useEffect(registerServiceWorker, []);
   return (
-    <AppProvider>
+    <AppProvider queryClient={queryClient}>
       <AppRouter />
     </AppProvider>
   );

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { BrowserRouter, useLocation, useRoutes, type RouteObject } from '@/lib/router';
 import { paths } from '@/config/paths';
 import { loadMoreTexts } from '@/lib/i18n';
+import { lazyPage } from './lazy-page';
 import { NotFoundRoute } from './routes/not-found';
 import { OffersRoute } from './routes/offers';
 import { RootErrorBoundary, RootRoute } from './routes/root';
@@ -19,7 +20,8 @@ const AdminRoute = lazy(() => withMoreTexts(import('./routes/admin')).then((m) =
 // Every other page but the home page too: the first screen (the offers) loads only what it shows.
 const AccountRoute = lazy(() => withMoreTexts(import('./routes/account')).then((m) => ({ default: m.AccountRoute })));
 const DrawRoute = lazy(() => import('./routes/draw').then((m) => ({ default: m.DrawRoute })));
-const TicketRoute = lazy(() => import('./routes/ticket').then((m) => ({ default: m.TicketRoute })));
+// Loaded ahead as the app starts on a ticket's address (first-screen.ts).
+export const TicketRoute = lazyPage(() => import('./routes/ticket').then((m) => m.TicketRoute));
 const TicketLinkRoute = lazy(() => import('./routes/ticket-link').then((m) => ({ default: m.TicketLinkRoute })));
 const TicketsRoute = lazy(() => import('./routes/tickets').then((m) => ({ default: m.TicketsRoute })));
 

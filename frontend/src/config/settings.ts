@@ -1,9 +1,15 @@
 /** How often the places left are refreshed, in milliseconds. */
 export const OFFERS_REFRESH_MS = 30_000;
+/** How long a list of offers just fetched is shown without asking again (a page mounting, a focus). */
+export const OFFERS_FRESH_MS = 10_000;
 /** Offers shown per day at first on the home page (then "show more", twice as many at a time). */
 export const OFFERS_PER_DAY_SHOWN = 6;
-/** Of those, drawn in the first render (a phone's first screen and more), then this many per paint. */
-export const OFFERS_FIRST_RENDERED = 3;
+/**
+ * Of those, drawn in the first render, then this many per paint. The first render waits for the offers
+ * (src/app/first-screen.ts) and comes before the first paint: two days' cards are drawn there at once,
+ * rather than one more render and layout per step once the page is on screen (issue 11, blocking time).
+ */
+export const OFFERS_FIRST_RENDERED = 12;
 export const OFFERS_RENDERED_PER_STEP = 3;
 export const LANGUAGE_STORAGE_KEY = 'grandjour.language';
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;

@@ -1,4 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from '@/lib/i18n/react';
+import { getTicketQueryOptions } from '@/features/tickets/api/get-ticket';
+import { getTicketQrQueryOptions } from '@/features/tickets/api/get-ticket-qr';
 import { useLocation, useParams } from '@/lib/router';
 import { RequireLogin } from '@/components/layout/require-login';
 import type { ClaimedState } from '@/features/tickets/components/claim-form';
@@ -8,6 +11,14 @@ import { DocumentTitle } from '@/components/ui/document-title';
 
 function wasJustClaimed(state: unknown): boolean {
   return typeof state === 'object' && state !== null && (state as Partial<ClaimedState>).claimed === true;
+}
+
+/** What the page's first screen shows, fetched as the app starts on its address (first-screen.ts). */
+export function prepareTicketScreen(client: QueryClient, username: string, id: number): Promise<unknown> {
+  return Promise.all([
+    client.prefetchQuery(getTicketQueryOptions(username, id)),
+    client.prefetchQuery(getTicketQrQueryOptions(username, id)),
+  ]);
 }
 
 export function TicketRoute() {

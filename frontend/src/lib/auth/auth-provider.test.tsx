@@ -16,7 +16,12 @@ const fake = vi.hoisted(() => {
     logout: vi.fn(() => Promise.resolve()),
     updateToken: vi.fn(() => Promise.resolve(true)),
   };
-  return { adapter, init: { answer: (): Promise<boolean> => Promise.resolve(false) } };
+  return {
+    adapter,
+    init: { answer: (): Promise<boolean> => Promise.resolve(false) },
+    // A check started (and answered) before the first render, as first-screen.ts does.
+    early: { started: false, answer: undefined as boolean | undefined },
+  };
 });
 vi.mock('./keycloak', () => {
   const module = {
@@ -28,6 +33,8 @@ vi.mock('./keycloak', () => {
       return fake.init.answer();
     }),
     resetKeycloak: vi.fn(),
+    sessionCheckStarted: () => fake.early.started,
+    sessionCheckAnswer: () => fake.early.answer,
     realmRoles: () => fake.adapter.tokenParsed?.realm_access.roles ?? [],
   };
   return module;
@@ -63,6 +70,8 @@ describe('AuthProvider', () => {
     fake.adapter.authenticated = false;
     fake.adapter.tokenParsed = undefined;
     fake.init.answer = () => Promise.resolve(false);
+    fake.early.started = false;
+    fake.early.answer = undefined;
   });
 
   it('leaves Keycloak alone for an anonymous visitor, until they log in', async () => {
@@ -108,6 +117,43 @@ describe('AuthProvider', () => {
     renderSession();
     expect(keycloakModule.initKeycloak).toHaveBeenCalled();
     await vi.waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('ready resident'));
+  });
+
+  it('shows a session check answered before its first render at once, and renders nothing more for the same answer', async () => {
+    // The login's callback was in the URL: the early check took it (and cleaned the URL), nothing remembered yet.
+    fake.early.started = true;
+    fake.early.answer = true;
+    fake.adapter.authenticated = true;
+    fake.adapter.tokenParsed = { preferred_username: 'resident', realm_access: { roles: ['resident'] } };
+    fake.init.answer = () => Promise.resolve(true);
+    let renders = 0;
+    function Counted() {
+      renders++;
+      return <Session />;
+    }
+    render(
+      <I18nextProvider i18n={i18n}>
+        <AuthProvider>
+          <Counted />
+        </AuthProvider>
+      </I18nextProvider>,
+    );
+    expect(screen.getByTestId('status')).toHaveTextContent('ready resident');
+    const first = renders;
+    await vi.waitFor(() => expect(keycloakModule.initKeycloak).toHaveBeenCalledTimes(1));
+    await act(async () => undefined);
+    expect(renders).toBe(first);
+    expect(sessionMayExist()).toBe(true); // remembered for the next start
+  });
+
+  it('asks Keycloak at start when a check was started before the first render, though nothing was remembered', async () => {
+    fake.early.started = true;
+    fake.adapter.authenticated = true;
+    fake.adapter.tokenParsed = { preferred_username: 'staff', realm_access: { roles: ['staff'] } };
+    fake.init.answer = () => Promise.resolve(true);
+    renderSession();
+    expect(screen.getByTestId('status')).toHaveTextContent('loading anonymous');
+    await vi.waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('ready staff'));
   });
 });
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { useTranslation } from '@/lib/i18n/react';
 import { clearOfflineCopies } from '@/lib/offline-copies';
 import { AuthContext, type Auth, type AuthState } from './auth-context';
-import { getKeycloak, initKeycloak, keycloak, realmRoles, resetKeycloak } from './keycloak';
+import { getKeycloak, initKeycloak, keycloak, realmRoles, resetKeycloak, sessionCheckAnswer, sessionCheckStarted } from './keycloak';
 import {
   forgetSession,
   isLogoutPending,
@@ -22,6 +22,13 @@ function snapshot(status: AuthState['status']): AuthState {
     roles: authenticated ? realmRoles() : [],
   };
 }
+
+const sameState = (a: AuthState, b: AuthState) =>
+  a.status === b.status &&
+  a.authenticated === b.authenticated &&
+  a.username === b.username &&
+  a.roles.length === b.roles.length &&
+  a.roles.every((role, i) => role === b.roles[i]);
 
 function currentPage(): string {
   const url = new URL(window.location.href);
@@ -51,9 +58,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   // Keycloak is asked at start only when a session may exist (sessionMayExist): an anonymous visitor's
   // pages neither download keycloak-js (25 KB) nor wait for its silent check; it loads when they log in.
-  const [asked] = useState(sessionMayExist);
+  // Started before the first render (first-screen.ts), it may have consumed a login's callback already.
+  const [asked] = useState(() => sessionCheckStarted() || sessionMayExist());
   const [state, setState] = useState<AuthState>(() => {
     if (!asked) return { status: 'ready', authenticated: false, username: undefined, roles: [] };
+    // The check may be over already (started before the first render): its outcome at once, not one
+    // render later.
+    if (sessionCheckAnswer() !== undefined && !isLogoutPending()) return snapshot('ready');
     const remembered = rememberedSession();
     return { status: 'loading', authenticated: false, username: remembered?.username, roles: remembered?.roles ?? [] };
   });
@@ -65,7 +76,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (!active) return;
       const next = snapshot('ready');
       if (next.username) rememberSession(next.username, next.roles);
-      setState(next);
+      // The same state is kept as it is: no render of the whole app for nothing.
+      setState((current) => (sameState(current, next) ? current : next));
     };
     // Offline, someone logged in here before: the device's memory of them, until Keycloak answers.
     const offline = () => {

@@ -55,12 +55,28 @@ export function getKeycloak(): Promise<Keycloak> {
 const INIT_TIMEOUT_MS = 5000;
 
 let initialization: Promise<boolean> | undefined;
+/** The init's answer once it came (whether someone is logged in), read synchronously by a first render. */
+let answer: boolean | undefined;
 
 /** A fresh adapter, for another init after a failed one (the network came back). */
 export function resetKeycloak(): void {
   keycloak = undefined;
   adapter = undefined;
   initialization = undefined;
+  answer = undefined;
+}
+
+/**
+ * Whether the session check is over, and its answer: undefined while it runs (or never ran, or failed).
+ * The app may start it before its first render (src/app/first-screen.ts), which then shows its outcome.
+ */
+export function sessionCheckAnswer(): boolean | undefined {
+  return answer;
+}
+
+/** Whether the session check was started (and not reset since). */
+export function sessionCheckStarted(): boolean {
+  return initialization !== undefined;
 }
 
 let prepareAdapter: (adapter: Keycloak) => void = () => undefined;
@@ -88,10 +104,18 @@ export function initKeycloak(prepare: (adapter: Keycloak) => void = () => undefi
     // check, skipped in the generic OIDC mode, had one): a Keycloak that cannot be reached (a phone with
     // no real network) would leave the app "checking the session" for ever. Failed after a while
     // instead, as when Keycloak is down: AuthProvider carries on without login and tries again later.
-    return new Promise<boolean>((resolve, reject) => {
+    const checked = new Promise<boolean>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('Keycloak did not answer the silent check')), INIT_TIMEOUT_MS);
       init.then(resolve, reject).finally(() => clearTimeout(timer));
     });
+    const current = initialization;
+    checked.then(
+      (authenticated) => {
+        if (initialization === current) answer = authenticated;
+      },
+      () => undefined,
+    );
+    return checked;
   });
   return initialization;
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { OFFERS_REFRESH_MS } from '@/config/settings';
+import { OFFERS_FRESH_MS, OFFERS_REFRESH_MS } from '@/config/settings';
 import { api, unwrap } from '@/lib/api/client';
 import type { Offer, OffersQuery } from '@/lib/api/types';
 import { queryKeys } from '@/lib/query-keys';
@@ -29,9 +29,11 @@ export function getOffersQueryOptions(editionId: number, filters: OfferFilters =
   return queryOptions({
     queryKey: [...queryKeys.offers(editionId), query],
     queryFn: ({ signal }) => getOffers(editionId, query, { signal }),
-    // Places left change while people claim: poll, and keep showing the last list meanwhile.
+    // Places left change while people claim: poll, and keep showing the last list meanwhile. Fresh for
+    // a few seconds, so that the list fetched as the app started (src/app/first-screen.ts) is not asked
+    // again as the page mounts; a claim or a release refreshes it at once (invalidated).
     refetchInterval: OFFERS_REFRESH_MS,
-    staleTime: 0,
+    staleTime: OFFERS_FRESH_MS,
     placeholderData: keepPreviousData,
   });
 }

@@ -30,9 +30,10 @@ export function groupByDay(offers: readonly Offer[], compare: (a: string, b: str
 }
 
 /**
- * How many cards may be drawn so far: the first few at once, then a few more after each paint, until
- * `total`; then every card. A phone's first screen holds one or two cards: drawing the dozen of a first
- * screen's days in one go was the longest task of the home page's load (issue 11, blocking time).
+ * How many cards may be drawn so far: the first ones at once, then a few more after each paint, until
+ * `total`; then every card. The first render of the home page comes before its first paint with its
+ * offers (first-screen.ts) and draws two days' cards; an edition of more days gets its other days' first
+ * cards a few per paint, never one long task for all (issue 11, blocking time).
  */
 function useStepwise(total: number): number {
   const [drawn, setDrawn] = useState(OFFERS_FIRST_RENDERED);

@@ -8,7 +8,7 @@ import { OfferFilters } from './offer-filters';
 import { OffersList } from './offers-list';
 
 /** Reads the filters from the URL (?day=&territory=&category=), ignoring values the edition does not have. */
-function filtersFrom(params: URLSearchParams, edition: Edition): Filters {
+export function filtersFrom(params: URLSearchParams, edition: Edition): Filters {
   const day = params.get('day') ?? undefined;
   const territory = params.get('territory') ?? undefined;
   const category = params.get('category') ?? undefined;

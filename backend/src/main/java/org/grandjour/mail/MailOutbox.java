@@ -34,6 +34,8 @@ public class MailOutbox {
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
     /** Small: bounds the mails resent after a kill inside a batch. */
     static final int BATCH = 25;
+    /** How long a mail the server keeps refusing is tried again (then given up, kept for operators). */
+    static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
     /** A batch commits after this long even if not done: its transaction stays well inside the 60 s timeout. */
     private static final long BATCH_MILLIS = 20_000;
 
@@ -89,9 +91,10 @@ public class MailOutbox {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sendOwed();
-        // sent mails are kept a while for operators, then go (they hold names and ticket links)
+        // sent and given-up mails are kept a while for operators, then go (they hold names and ticket links)
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from mail_outbox where sent_at < now() - interval '30 days'").executeUpdate());
+                "delete from mail_outbox where sent_at < now() - interval '30 days'"
+                        + " or (sent_at is null and next_attempt_at = 'infinity' and created_at < now() - interval '30 days')").executeUpdate());
     }
 
     /** Sends the owed mails that are due; returns how many went. Runs may overlap (threads, instances). */
@@ -130,12 +133,21 @@ public class MailOutbox {
                 mailer.send(Mail.withText((String) r[1], (String) r[2], (String) r[3]));
             } catch (RuntimeException e) {
                 int attempts = ((Number) r[4]).intValue() + 1;
-                // 30 s, 1 min, 2 min ... then hourly; never given up (an operator sees attempts and last_error)
-                em.createNativeQuery("""
+                // 30 s, 1 min, 2 min ... then hourly, for GIVE_UP_AFTER: what it tells (a place served, a ticket
+                // released) is over by then. Given up, it stays (attempts, last_error) for operators, never due again.
+                boolean givenUp = (Boolean) em.createNativeQuery("""
                         update mail_outbox set attempts = attempts + 1, last_error = left(?2, 1000),
-                               next_attempt_at = now() + least(interval '1 hour', interval '30 seconds' * power(2, least(attempts, 7)))
-                        where id = ?1""").setParameter(1, id).setParameter(2, String.valueOf(e)).executeUpdate();
-                LOG.warnf("mail %d to %s not sent (attempt %d), owed until a later run: %s", id, r[1], attempts, e.getMessage());
+                               next_attempt_at = case when created_at < now() - cast(?3 as double precision) * interval '1 millisecond'
+                                   then 'infinity'::timestamptz
+                                   else now() + least(interval '1 hour', interval '30 seconds' * power(2, least(attempts, 7))) end
+                        where id = ?1 returning next_attempt_at = 'infinity'""")
+                        .setParameter(1, id).setParameter(2, String.valueOf(e)).setParameter(3, GIVE_UP_AFTER.toMillis())
+                        .getSingleResult();
+                if (givenUp) {
+                    LOG.errorf("mail %d to %s given up after %d attempts over %s: %s", id, r[1], attempts, GIVE_UP_AFTER, e.getMessage());
+                } else {
+                    LOG.warnf("mail %d to %s not sent (attempt %d), owed until a later run: %s", id, r[1], attempts, e.getMessage());
+                }
                 return new Batch(rows.size(), sent, true, false);
             }
             // marked as it goes (clock_timestamp: when it went), committed with the batch

@@ -98,15 +98,17 @@ public class WalkUpService {
         }
         Territory territory = ClaimRules.territoryOf(edition, postcode); // 403 not-eligible, with the territories
         // Only places free within the capacity: those handed out beyond it (overbooking) are for ticket holders who
-        // may still come. Walk-ups at one door take turns on the offer's row (as releases and refills do).
+        // may still come. Walk-ups at one door take turns on the offer's row (as releases and refills do), and count
+        // the places on the quota's rows locked: a claim takes places without the offer's lock, so one in flight
+        // is counted before this check (it waits for it), never between the check and the take.
         em.createNativeQuery("select 1 from offer where id = ?1 for no key update").setParameter(1, offer.id).getResultList();
-        int free = quota.remaining(offer.id) - offer.overbookingAllowance;
+        int free = OfferQuota.placesIn(quota.lockAll(offer.id)) - offer.overbookingAllowance;
         if (free < r.persons()) {
             throw ProblemType.SOLD_OUT.exception("No place is free for a party of " + r.persons() + " today: "
                     + Math.max(0, free) + " left.");
         }
         OfferQuota.Take take = quota.take(offer.id, r.persons());
-        if (!take.taken()) { // cannot happen under the offer's lock unless a claim took them meanwhile
+        if (!take.taken()) { // cannot happen: the quota's rows are locked since the check
             throw ProblemType.SOLD_OUT.exception("No place is free for a party of " + r.persons() + " today.");
         }
         List<?> inserted = em.createNativeQuery("""

@@ -122,6 +122,26 @@ class MailOutboxTest {
     }
 
     @Test
+    void aMailRefusedForLongerThanTheGiveUpTimeIsNeverTriedAgainButKeptForOperators() throws Exception {
+        String to = TestData.unique("outbox-given-up") + DOMAIN;
+        RELAY.stop();
+        QuarkusTransaction.requiringNew().run(() -> mails.sendAfterCommit(to, "en", "deadline.released", "Dee", "Louvre-Lens",
+                "Saturday 5 December 2026", 1));
+        awaitTrue(() -> sql.number("select attempts from mail_outbox where recipient = ?", to) >= 1);
+        // a young mail is only put off
+        assertThat(sql.number("select count(*) from mail_outbox where recipient = ? and next_attempt_at < 'infinity'", to)).isEqualTo(1);
+        sql.update("update mail_outbox set created_at = now() - interval '3 days 1 minute' where recipient = ?", to);
+        outbox.sendOwed(Duration.ofHours(2)); // refused once more, now past the give-up time
+        assertThat(sql.number("select count(*) from mail_outbox where recipient = ? and sent_at is null and next_attempt_at = 'infinity'"
+                + " and attempts >= 2 and last_error is not null", to)).as("given up, kept with its failures").isEqualTo(1);
+
+        RELAY.start();
+        outbox.sendOwed(Duration.ofDays(3650));
+        assertThat(MailBox.messages(to)).isEmpty();
+        assertThat(sql.number("select count(*) from mail_outbox where recipient = ? and sent_at is null", to)).isEqualTo(1);
+    }
+
+    @Test
     void racingRunsSendEachOwedMailOnce() throws Exception {
         int owed = 3 * MailOutbox.BATCH + 7;
         String to = TestData.unique("outbox-race") + DOMAIN;

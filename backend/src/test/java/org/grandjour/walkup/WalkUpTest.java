@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.agroal.api.AgroalDataSource;
+
 import org.grandjour.attraction.Attraction;
 import org.grandjour.attraction.Category;
 import org.grandjour.common.Problem;
@@ -42,6 +44,8 @@ class WalkUpTest {
     TestData data;
     @Inject
     Sql sql;
+    @Inject
+    AgroalDataSource db;
 
     LocalDate today;
     Edition edition;
@@ -134,6 +138,38 @@ class WalkUpTest {
         walkUp(staff, UUID.randomUUID(), door.id, 4, "62300").then().statusCode(200).body("placesLeft", equalTo(0));
         walkUp(staff, UUID.randomUUID(), door.id, 1, "62300").then().statusCode(409).body("type", equalTo(PROBLEMS + "sold-out"));
         assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isEqualTo(2);
+    }
+
+    @Test
+    void aClaimInFlightIsCountedBeforeTheWalkUpIsChecked() throws Exception {
+        Offer offer = openNow(4);
+        sql.update("update offer set overbooking_allowance = 2, overbooking_history_parties = 100 where id = ?", offer.id);
+        data.setRemaining(offer, 6); // 4 places free within the capacity, 2 handed out beyond it
+        try (java.sql.Connection claim = db.getConnection()) {
+            // A claim of 3 in flight, as a claim takes places: on the quota's rows, without the offer's lock.
+            claim.setAutoCommit(false);
+            for (int place = 0; place < 3; place++) { // one place at a time, from whichever slice holds the most
+                try (var s = claim.prepareStatement("update offer_quota set remaining = remaining - 1 where offer_id = ? and slice = "
+                        + "(select slice from offer_quota where offer_id = ? and remaining > 0 order by remaining desc, slice limit 1)")) {
+                    s.setLong(1, offer.id);
+                    s.setLong(2, offer.id);
+                    assertThat(s.executeUpdate()).isEqualTo(1);
+                }
+            }
+            assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isEqualTo(6);
+            var walkUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> walkUp(staff, UUID.randomUUID(), door.id, 2, "62300"));
+            // The walk-up waits on the claim's rows (its check must count them) ...
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sql.number("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'") == 0) {
+                assertThat(walkUp).as("the walk-up answered without waiting for the claim in flight").isNotDone();
+                assertThat(System.nanoTime()).as("the walk-up never waited on a lock").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            claim.commit(); // ... which leaves 1 place within the capacity: not enough for 2
+            walkUp.get(60, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(409).body("type", equalTo(PROBLEMS + "sold-out"));
+        }
+        assertThat(sql.number("select sum(remaining) from offer_quota where offer_id = ?", offer.id)).isEqualTo(3);
+        assertThat(sql.number("select count(*) from ticket where offer_id = ? and walk_up", offer.id)).isZero();
     }
 
     @Test

@@ -83,8 +83,7 @@ function prepareHome(client: QueryClient, location: StartLocation, session: Prom
 }
 
 function prepareTicket(client: QueryClient, id: number, session: Promise<User | undefined>) {
-  const page = import('./routes/ticket');
-  return Promise.all([page, session, TicketRoute.preload()]).then(
+  return Promise.all([TicketRoute.preload(), session]).then(
     ([{ prepareTicketScreen }, user]) => user && prepareTicketScreen(client, user.username, id),
     () => undefined, // the chunk could not be downloaded: the page's Suspense says so
   );

@@ -7,8 +7,8 @@ const Hello = ({ name }: { name: string }) => <p>hello {name}</p>;
 
 describe('lazyPage', () => {
   it('draws a page loaded ahead in the first render, without the fallback', async () => {
-    const load = vi.fn(() => Promise.resolve(Hello));
-    const Page = lazyPage(load);
+    const load = vi.fn(() => Promise.resolve({ Hello }));
+    const Page = lazyPage(load, (m) => m.Hello);
     await Page.preload();
     render(
       <Suspense fallback={<p>loading</p>}>
@@ -20,9 +20,9 @@ describe('lazyPage', () => {
   });
 
   it('shows the fallback until a page not loaded yet arrives, and loads it once', async () => {
-    let arrive: (page: typeof Hello) => void = () => undefined;
-    const load = vi.fn(() => new Promise<typeof Hello>((resolve) => (arrive = resolve)));
-    const Page = lazyPage(load);
+    let arrive: (module: { Hello: typeof Hello }) => void = () => undefined;
+    const load = vi.fn(() => new Promise<{ Hello: typeof Hello }>((resolve) => (arrive = resolve)));
+    const Page = lazyPage(load, (m) => m.Hello);
     render(
       <Suspense fallback={<p>loading</p>}>
         <Page name="bob" />
@@ -30,16 +30,17 @@ describe('lazyPage', () => {
     );
     expect(screen.getByText('loading')).toBeInTheDocument();
     void Page.preload();
-    arrive(Hello);
+    arrive({ Hello });
     expect(await screen.findByText('hello bob')).toBeInTheDocument();
     expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('tries a failed download again', async () => {
-    const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(Hello);
-    const Page = lazyPage(load);
+    const module = { Hello };
+    const load = vi.fn<() => Promise<typeof module>>().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(module);
+    const Page = lazyPage(load, (m) => m.Hello);
     await expect(Page.preload()).rejects.toThrow('offline');
-    await expect(Page.preload()).resolves.toBe(Hello);
+    await expect(Page.preload()).resolves.toBe(module);
     expect(load).toHaveBeenCalledTimes(2);
   });
 });

@@ -21,7 +21,7 @@ const AdminRoute = lazy(() => withMoreTexts(import('./routes/admin')).then((m) =
 const AccountRoute = lazy(() => withMoreTexts(import('./routes/account')).then((m) => ({ default: m.AccountRoute })));
 const DrawRoute = lazy(() => import('./routes/draw').then((m) => ({ default: m.DrawRoute })));
 // Loaded ahead as the app starts on a ticket's address (first-screen.ts).
-export const TicketRoute = lazyPage(() => import('./routes/ticket').then((m) => m.TicketRoute));
+export const TicketRoute = lazyPage(() => import('./routes/ticket'), (m) => m.TicketRoute);
 const TicketLinkRoute = lazy(() => import('./routes/ticket-link').then((m) => ({ default: m.TicketLinkRoute })));
 const TicketsRoute = lazy(() => import('./routes/tickets').then((m) => ({ default: m.TicketsRoute })));
 

@@ -69,15 +69,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return { status: 'loading', authenticated: false, username: remembered?.username, roles: remembered?.roles ?? [] };
   });
 
+  /** The session as the adapter has it now, remembered on this device; the same state is kept as it is (no render of the whole app for nothing). */
+  const showSession = useCallback(() => {
+    const next = snapshot('ready');
+    if (next.username) rememberSession(next.username, next.roles);
+    setState((current) => (sameState(current, next) ? current : next));
+  }, []);
+
   useEffect(() => {
     if (!asked) return;
     let active = true;
     const refresh = () => {
-      if (!active) return;
-      const next = snapshot('ready');
-      if (next.username) rememberSession(next.username, next.roles);
-      // The same state is kept as it is: no render of the whole app for nothing.
-      setState((current) => (sameState(current, next) ? current : next));
+      if (active) showSession();
     };
     // Offline, someone logged in here before: the device's memory of them, until Keycloak answers.
     const offline = () => {
@@ -129,7 +132,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       active = false;
       window.removeEventListener('online', start);
     };
-  }, [asked]);
+  }, [asked, showSession]);
 
   const login = useCallback(() => {
     const locale = i18n.resolvedLanguage ?? i18n.language;
@@ -140,15 +143,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Not asked at start (an anonymous visitor): the adapter is loaded and initialized now (keycloak-js
     // needs its init before a login). Its silent check may find a Keycloak session already open (a login
     // in another tab): then no redirect, the page just shows them logged in.
-    const refresh = () => {
-      const next = snapshot('ready');
-      if (next.username) rememberSession(next.username, next.roles);
-      setState(next);
-    };
     setState((current) => ({ ...current, status: 'loading' }));
-    initKeycloak(listen(refresh)).then(
+    initKeycloak(listen(showSession)).then(
       (authenticated) => {
-        if (authenticated) refresh();
+        if (authenticated) showSession();
         else void keycloak?.login({ locale, redirectUri: currentPage() });
       },
       (error: unknown) => {
@@ -157,7 +155,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setState(snapshot('unavailable'));
       },
     );
-  }, [i18n, asked]);
+  }, [i18n, asked, showSession]);
 
   const logout = useCallback(() => {
     const offline = state.status === 'offline';

@@ -103,11 +103,7 @@ class MailOutboxTest {
     @Test
     void aMailServerOutageLeavesTheMailOwedUntilItIsBackThenItGoesOnce() throws Exception {
         String to = TestData.unique("outbox-down") + DOMAIN;
-        RELAY.stop();
-        QuarkusTransaction.requiringNew().run(() -> mails.sendAfterCommit(to, "en", "deadline.released", "Cam", "Louvre-Lens",
-                "Saturday 5 December 2026", 2));
-        // the attempt right after the commit meets a refused connection: still owed, the failure recorded
-        awaitTrue(() -> sql.number("select attempts from mail_outbox where recipient = ?", to) >= 1);
+        oweAMailWhileTheServerIsDown(to, "Cam", 2);
         assertThat(sql.number("select count(*) from mail_outbox where recipient = ? and sent_at is null and last_error is not null"
                 + " and next_attempt_at > now()", to)).as("owed, retried later").isEqualTo(1);
         assertThat(outbox.sendOwed(Duration.ofHours(2))).isZero(); // still down: fails again
@@ -124,10 +120,7 @@ class MailOutboxTest {
     @Test
     void aMailRefusedForLongerThanTheGiveUpTimeIsNeverTriedAgainButKeptForOperators() throws Exception {
         String to = TestData.unique("outbox-given-up") + DOMAIN;
-        RELAY.stop();
-        QuarkusTransaction.requiringNew().run(() -> mails.sendAfterCommit(to, "en", "deadline.released", "Dee", "Louvre-Lens",
-                "Saturday 5 December 2026", 1));
-        awaitTrue(() -> sql.number("select attempts from mail_outbox where recipient = ?", to) >= 1);
+        oweAMailWhileTheServerIsDown(to, "Dee", 1);
         // a young mail is only put off
         assertThat(sql.number("select count(*) from mail_outbox where recipient = ? and next_attempt_at < 'infinity'", to)).isEqualTo(1);
         sql.update("update mail_outbox set created_at = now() - interval '3 days 1 minute' where recipient = ?", to);
@@ -160,6 +153,14 @@ class MailOutboxTest {
         Set<String> subjects = new HashSet<>();
         received.forEach(m -> subjects.add(m.get("subject").toString()));
         assertThat(subjects).hasSize(owed);
+    }
+
+    /** The relay cut, a committed change owes a mail to {@code to}: the attempt right after the commit meets a refused connection. */
+    private void oweAMailWhileTheServerIsDown(String to, String name, int places) throws Exception {
+        RELAY.stop();
+        QuarkusTransaction.requiringNew().run(() -> mails.sendAfterCommit(to, "en", "deadline.released", name, "Louvre-Lens",
+                "Saturday 5 December 2026", places));
+        awaitTrue(() -> sql.number("select attempts from mail_outbox where recipient = ?", to) >= 1);
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
